@@ -1,0 +1,2 @@
+// Azure SKUs to instance types, prices, and the Azure cloud provider live here.
+public enum KarpenterAzure {}

@@ -1,0 +1,2 @@
+// Requirements algebra, instance types and the scheduler live here.
+public enum KarpenterScheduling {}
