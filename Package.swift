@@ -35,6 +35,12 @@ let package = Package(
         .executableTarget(name: "kubectl-karpenter", dependencies: ["KarpenterCLI"], path: "plugin"),
         .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI"]),
         .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI"]),
+        .testTarget(name: "KarpenterSchedulingTests", dependencies: ["KarpenterScheduling"]),
+        .testTarget(
+            name: "KarpenterAzureTests",
+            dependencies: ["KarpenterAzure"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

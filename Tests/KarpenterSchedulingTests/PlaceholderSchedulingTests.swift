@@ -1,0 +1,3 @@
+import XCTest
+@testable import KarpenterScheduling
+final class PlaceholderSchedulingTests: XCTestCase {}
