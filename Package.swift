@@ -30,11 +30,13 @@ let package = Package(
             dependencies: [
                 "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .executableTarget(name: "kubectl-karpenter", dependencies: ["KarpenterCLI"], path: "plugin"),
+        .executableTarget(name: "karpenter-bench", dependencies: ["KarpenterCLI"], path: "Benchmarks"),
         .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI"]),
-        .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI"]),
+        .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI", "kubectl-karpenter"]),
         .testTarget(name: "KarpenterSchedulingTests", dependencies: ["KarpenterScheduling"]),
         .testTarget(
             name: "KarpenterAzureTests",

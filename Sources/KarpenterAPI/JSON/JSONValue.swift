@@ -11,12 +11,6 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object(OrderedDictionary<String, JSONValue>)
 
-    public static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
-        var dict = OrderedDictionary<String, JSONValue>()
-        for (key, value) in pairs { dict[key] = value }
-        return .object(dict)
-    }
-
     public static func int(_ value: Int64) -> JSONValue { .number(String(value)) }
 
     public var objectValue: OrderedDictionary<String, JSONValue>? {

@@ -1,0 +1,3 @@
+import KarpenterCLI
+
+BenchCommand.main()
