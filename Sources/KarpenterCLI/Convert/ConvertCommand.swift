@@ -21,7 +21,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: [.short, .customLong("filename")], help: "A file, a directory, or - for stdin. Repeatable.")
     var files: [String] = []
 
-    @Flag(name: [.short, .customLong("recursive")], help: "Descend into subdirectories of directories given with -f.")
+    @Flag(name: [.customShort("R"), .customLong("recursive")], help: "Descend into subdirectories of directories given with -f.")
     var recursive = false
 
     @Option(name: [.short, .customLong("output")], help: "Output format: yaml or json.")

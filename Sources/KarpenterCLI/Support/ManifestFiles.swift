@@ -31,12 +31,15 @@ struct ManifestFiles {
         if recursive {
             let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
             while let item = walker?.nextObject() as? URL {
-                if extensions.contains(item.pathExtension.lowercased()) { found.append(item.path) }
+                guard extensions.contains(item.pathExtension.lowercased()) else { continue }
+                // Report paths the way the user wrote the directory, not resolved to absolute.
+                let relative = item.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count)
+                found.append(directory + (directory.hasSuffix("/") || relative.hasPrefix("/") ? "" : "/") + relative)
             }
         } else {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             for name in names where extensions.contains((name as NSString).pathExtension.lowercased()) {
-                found.append(url.appendingPathComponent(name).path)
+                found.append(directory + (directory.hasSuffix("/") ? "" : "/") + name)
             }
         }
         return found.sorted()

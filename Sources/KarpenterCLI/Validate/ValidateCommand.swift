@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: [.short, .customLong("filename")], help: "A file, a directory, or - for stdin. Repeatable.")
     var files: [String] = []
 
-    @Flag(name: [.short, .customLong("recursive")], help: "Descend into subdirectories of directories given with -f.")
+    @Flag(name: [.customShort("R"), .customLong("recursive")], help: "Descend into subdirectories of directories given with -f.")
     var recursive = false
 
     @Flag(name: .customLong("show-defaults"), help: "Print each valid object with the API server's defaults applied.")

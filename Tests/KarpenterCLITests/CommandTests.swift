@@ -1,5 +1,0 @@
-import XCTest
-@testable import KarpenterCLI
-final class CommandTests: XCTestCase {
-    func testCommandName() { XCTAssertEqual(KarpenterCommand.configuration.commandName, "kubectl-karpenter") }
-}
