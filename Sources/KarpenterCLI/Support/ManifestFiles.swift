@@ -34,7 +34,8 @@ struct ManifestFiles {
                 guard extensions.contains(item.pathExtension.lowercased()) else { continue }
                 // Report paths the way the user wrote the directory, not resolved to absolute.
                 let relative = item.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count)
-                found.append(directory + (directory.hasSuffix("/") || relative.hasPrefix("/") ? "" : "/") + relative)
+                let separator = directory.hasSuffix("/") || relative.hasPrefix("/") ? "" : "/"
+                found.append((directory.hasSuffix("/") && relative.hasPrefix("/") ? String(directory.dropLast()) : directory) + separator + relative)
             }
         } else {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
