@@ -118,8 +118,32 @@ struct CELEvaluator {
             case (.double(let a), .double(let b)): return .double(a - b)
             default: throw CELError(message: "no such overload: \(lhs.typeName) - \(rhs.typeName)")
             }
+        case "*", "/", "%":
+            return try multiplicative(op, lhs, rhs)
         default:
             throw CELError(message: "unsupported operator \(op)")
+        }
+    }
+
+    private func multiplicative(_ op: String, _ lhs: CELValue, _ rhs: CELValue) throws -> CELValue {
+        switch (op, lhs, rhs) {
+        case ("*", .int(let a), .int(let b)):
+            let (product, overflow) = a.multipliedReportingOverflow(by: b)
+            if overflow { throw CELError(message: "integer overflow") }
+            return .int(product)
+        case ("/", .int(let a), .int(let b)):
+            if b == 0 { throw CELError(message: "division by zero") }
+            let (quotient, overflow) = a.dividedReportingOverflow(by: b)
+            if overflow { throw CELError(message: "integer overflow") }
+            return .int(quotient)
+        case ("%", .int(let a), .int(let b)):
+            if b == 0 { throw CELError(message: "modulus by zero") }
+            let (remainder, overflow) = a.remainderReportingOverflow(dividingBy: b)
+            if overflow { throw CELError(message: "integer overflow") }
+            return .int(remainder)
+        case ("*", .double(let a), .double(let b)): return .double(a * b)
+        case ("/", .double(let a), .double(let b)): return .double(a / b)
+        default: throw CELError(message: "no such overload: \(lhs.typeName) \(op) \(rhs.typeName)")
         }
     }
 
@@ -130,7 +154,10 @@ struct CELEvaluator {
         case (.double(let a), .double(let b)): return order(a, b)
         case (.int(let a), .double(let b)): return order(Double(a), b)
         case (.double(let a), .int(let b)): return order(a, Double(b))
-        case (.string(let a), .string(let b)): return order(a, b)
+        case (.string(let a), .string(let b)):
+            // Go compares strings byte-wise, which for UTF-8 is code-point order.
+            if a.unicodeScalars.elementsEqual(b.unicodeScalars) { return 0 }
+            return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : 1
         case (.bool(let a), .bool(let b)): return order(a ? 1 : 0, b ? 1 : 0)
         default: throw CELError(message: "no such overload: \(lhs.typeName) < \(rhs.typeName)")
         }

@@ -10,28 +10,53 @@ enum CELFunctions {
             return .int(try toInt(arguments[0]))
         case ("string", nil, 1):
             return .string(try toString(arguments[0]))
+        // String functions work on code points like CEL's, not on Swift's grapheme clusters
+        // (Swift's hasSuffix/contains would not see a "\\" followed by a combining mark).
         case ("endsWith", .string(let text), 1):
-            return .bool(text.hasSuffix(try string(arguments[0])))
+            return .bool(text.unicodeScalars.reversed().starts(with: try string(arguments[0]).unicodeScalars.reversed()))
         case ("startsWith", .string(let text), 1):
-            return .bool(text.hasPrefix(try string(arguments[0])))
+            return .bool(text.unicodeScalars.starts(with: try string(arguments[0]).unicodeScalars))
         case ("contains", .string(let text), 1):
-            let needle = try string(arguments[0])
-            return .bool(needle.isEmpty || text.contains(needle))
+            return .bool(firstIndex(of: Array(try string(arguments[0]).unicodeScalars), in: Array(text.unicodeScalars), from: 0) != nil)
         case ("matches", .string(let text), 1):
-            return .bool(try regexCall { try RegexCache.shared.matches(try string(arguments[0]), text) })
+            return .bool(try regexCall { try RE2Syntax.matches(try string(arguments[0]), text) })
         case ("find", .string(let text), 1):
-            return .string(try regexCall { try RegexCache.shared.firstMatch(try string(arguments[0]), text) })
+            return .string(try regexCall { try RE2Syntax.firstMatch(try string(arguments[0]), text) })
         case ("split", .string(let text), 1):
-            let separator = try string(arguments[0])
-            let parts = separator.isEmpty
-                ? text.map { String($0) }
-                : text.components(separatedBy: separator)
-            return .list(parts.map(CELValue.string))
+            return .list(split(text, by: try string(arguments[0])).map(CELValue.string))
         case ("lowerAscii", .string(let text), 0):
-            return .string(text.lowercased())
+            return .string(String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+                ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+            })))
         default:
             throw CELError(message: "found no matching overload for '\(function)'")
         }
+    }
+
+    /// Position of `needle` in `haystack` at or after `start`, comparing code points.
+    private static func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
+        if needle.isEmpty { return start }
+        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        for position in start...(haystack.count - needle.count) where haystack[position..<position + needle.count].elementsEqual(needle) {
+            return position
+        }
+        return nil
+    }
+
+    /// Go's `strings.Split`: by code points; an empty separator splits into single code points.
+    private static func split(_ text: String, by separator: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        let needle = Array(separator.unicodeScalars)
+        func string(_ part: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(part)) }
+        if needle.isEmpty { return scalars.map { String($0) } }
+        var parts: [String] = []
+        var start = 0
+        while let found = firstIndex(of: needle, in: scalars, from: start) {
+            parts.append(string(scalars[start..<found]))
+            start = found + needle.count
+        }
+        parts.append(string(scalars[start...]))
+        return parts
     }
 
     private static func regexCall<T>(_ body: () throws -> T) throws -> T {

@@ -38,9 +38,11 @@ enum CELValue: Sendable, Equatable {
         }
     }
 
-    /// CEL equality; ints and doubles compare numerically.
+    /// CEL equality; ints and doubles compare numerically, strings by code point (Swift's
+    /// `==` would treat "é" and "e\u{301}" as equal; CEL and Go do not).
     func celEquals(_ other: CELValue) -> Bool {
         switch (self, other) {
+        case (.string(let a), .string(let b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
         case (.int(let a), .double(let b)): return Double(a) == b
         case (.double(let a), .int(let b)): return a == Double(b)
         case (.list(let a), .list(let b)):

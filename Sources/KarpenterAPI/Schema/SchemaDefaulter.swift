@@ -1,7 +1,7 @@
 import OrderedCollections
 
-/// Applies CRD `default:` values the way the API server does: nulls of non-nullable fields are
-/// pruned first, then missing fields of every present object (and of every list item and map
+/// Applies CRD `default:` values the way the API server does: nulls of non-nullable fields and
+/// map values are pruned first, then missing fields of every present object (and of every list item and map
 /// value) get their defaults, recursively, including inside defaults just applied.
 public enum SchemaDefaulter {
     public static func apply(_ schema: SchemaNode, to value: JSONValue) -> JSONValue {
@@ -21,7 +21,18 @@ public enum SchemaDefaulter {
                 }
             } else if let valueSchema = schema.mapValues {
                 for key in dict.keys {
-                    if let entry = dict[key] { dict[key] = apply(valueSchema, to: entry) }
+                    guard let entry = dict[key] else { continue }
+                    // Map values are pruned like fields (PruneNonNullableNullsWithoutDefaults
+                    // looks up additionalProperties too): `tags: {owner: null}` loses the key.
+                    if entry.isNull, !valueSchema.nullable {
+                        if let fallback = valueSchema.defaultValue {
+                            dict[key] = apply(valueSchema, to: fallback)
+                        } else {
+                            dict.removeValue(forKey: key)
+                        }
+                        continue
+                    }
+                    dict[key] = apply(valueSchema, to: entry)
                 }
             }
             return .object(dict)

@@ -9,7 +9,11 @@ struct StructuralValidator {
 
     mutating func validate(_ value: JSONValue, _ schema: SchemaNode, at path: FieldPath) {
         if value.isNull {
-            if !schema.nullable { return }
+            // Nulls of fields and map values were pruned (or defaulted) before validation;
+            // what is left here (a list item, the root) fails the type check like any other
+            // wrong type, unless the schema is nullable or untyped.
+            if schema.nullable { return }
+            if schema.type == nil && !schema.intOrString && schema.anyOfTypes.isEmpty { return }
         }
         guard checkType(value, schema, at: path) else { return }
         checkEnum(value, schema, at: path)
@@ -64,7 +68,7 @@ struct StructuralValidator {
         if let minLength = schema.minLength, length < minLength {
             report(.invalid, path, "Invalid value: \"\(text)\": \(path) in body should be at least \(minLength) chars long")
         }
-        if let pattern = schema.pattern, (try? RegexCache.shared.matches(pattern, text)) != true {
+        if let pattern = schema.pattern, (try? RE2Syntax.matches(pattern, text)) != true {
             report(.invalid, path, "Invalid value: \"\(text)\": \(path) in body should match '\(pattern)'",
                    hint: PatternHints.hint(for: pattern))
         }
@@ -166,7 +170,7 @@ struct StructuralValidator {
 
     static func isRFC3339(_ text: String) -> Bool {
         let pattern = #"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"#
-        return (try? RegexCache.shared.matches(pattern, text)) == true
+        return (try? RE2Syntax.matches(pattern, text)) == true
     }
 }
 

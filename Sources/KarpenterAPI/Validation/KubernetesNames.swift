@@ -54,6 +54,6 @@ public enum KubernetesNames {
     }
 
     private static func matches(_ pattern: String, _ text: String) -> Bool {
-        (try? RegexCache.shared.matches(pattern, text)) == true
+        (try? RE2Syntax.matches(pattern, text)) == true
     }
 }
