@@ -1,0 +1,69 @@
+/// Turns the pass's simulated NodeClaims into launch plans (SCHEDULING.md §5.3, §5.4):
+/// drops the hostname placeholder, adds the smallest daemon overhead, orders instance types
+/// by their cheapest compatible offering, truncates, and re-checks minValues.
+struct NodeClaimFinalizer {
+    let options: SchedulerOptions
+    private(set) var droppedPods: [(String, SchedulingFailure)] = []
+    private var priceOrder: OfferingPriceOrder
+
+    init(options: SchedulerOptions) {
+        self.options = options
+        priceOrder = OfferingPriceOrder(wellKnown: options.wellKnownLabels)
+    }
+
+    mutating func finalize(_ claims: [SimulatedNodeClaim]) -> [PlannedNodeClaim] {
+        var planned: [PlannedNodeClaim] = []
+        for claim in claims where !claim.pods.isEmpty {
+            let template = claim.template
+            var requirements = claim.requirements
+            requirements.remove(SchedulingLabel.hostname)
+            var overhead: ResourceVector?
+            var isSurvivor = [Bool](repeating: false, count: template.instanceTypes.count)
+            for index in claim.survivors {
+                isSurvivor[Int(index)] = true
+                let daemon = template.daemonOverhead[Int(index)]
+                if let current = overhead {
+                    if current != daemon { overhead = current.minimum(daemon) }
+                } else {
+                    overhead = daemon
+                }
+            }
+            var truncated: [(InstanceType, Offering?)] = []
+            for entry in priceOrder.ordered(template, for: requirements) where isSurvivor[entry.index] {
+                truncated.append((template.instanceTypes[entry.index], entry.offering))
+                if truncated.count == options.maxInstanceTypes { break }
+            }
+            if requirements.hasMinValues, options.minValuesPolicy == .strict {
+                let check = requirements.satisfiesMinValues(truncated.map(\.0))
+                if let text = check.errorDescription {
+                    for pod in claim.pods {
+                        droppedPods.append((pod.key, SchedulingFailure(.minValues, "pod didn't schedule because NodePool couldn't meet minValues requirements, \(text)",
+                                                                        hint: "lower minValues or allow more instance types")))
+                    }
+                    continue
+                }
+            }
+            let options = truncated.compactMap { instanceType, offering in
+                offering.map { InstanceTypeOption(name: instanceType.name, zone: $0.zone, capacityType: $0.capacityType,
+                                                  price: $0.price, allocatable: instanceType.allocatable) }
+            }
+            requirements.set(.in(SchedulingLabel.instanceType, options.map(\.name)))
+            let capacityTypes = Set(truncated.flatMap { instanceType, _ in
+                instanceType.offerings.filter { $0.available && $0.isCompatible(with: requirements, wellKnown: self.options.wellKnownLabels) }
+                    .map(\.capacityType)
+            })
+            requirements.add(.in(SchedulingLabel.capacityType, capacityTypes.sorted()))
+            var labels = template.labels
+            for requirement in requirements where !requirement.isComplement && requirement.values.count == 1 {
+                let key = requirement.key.name
+                if key == SchedulingLabel.hostname || labels[key] != nil { continue }
+                labels[key] = requirement.valueStrings[0]
+            }
+            planned.append(PlannedNodeClaim(name: claim.name, nodePool: template.name, instanceTypes: options,
+                                            requirements: requirements, labels: labels,
+                                            requests: claim.requests + (overhead ?? ResourceVector()),
+                                            pods: claim.pods.map(\.key)))
+        }
+        return planned
+    }
+}

@@ -1,3 +1,0 @@
-import XCTest
-@testable import KarpenterAzure
-final class PlaceholderAzureTests: XCTestCase {}

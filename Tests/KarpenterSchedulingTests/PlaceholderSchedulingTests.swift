@@ -1,3 +1,0 @@
-import XCTest
-@testable import KarpenterScheduling
-final class PlaceholderSchedulingTests: XCTestCase {}
