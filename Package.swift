@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kubectl-karpenter", targets: ["kubectl-karpenter"]),
+        .executable(name: "karpenter-webhook", targets: ["karpenter-webhook"]),
         .library(name: "KarpenterAPI", targets: ["KarpenterAPI"]),
         .library(name: "KarpenterScheduling", targets: ["KarpenterScheduling"]),
         .library(name: "KarpenterAzure", targets: ["KarpenterAzure"]),
@@ -14,6 +15,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // The admission webhook: TLS server, logs, and self-signed certificates.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         .target(
@@ -35,8 +43,31 @@ let package = Package(
         ),
         .executableTarget(name: "kubectl-karpenter", dependencies: ["KarpenterCLI"], path: "plugin"),
         .executableTarget(name: "karpenter-bench", dependencies: ["KarpenterCLI"], path: "Benchmarks"),
+        .target(
+            name: "KarpenterWebhook",
+            dependencies: [
+                "KarpenterAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(name: "karpenter-webhook", dependencies: ["KarpenterWebhook"], path: "webhook"),
         .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI"]),
         .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI", "kubectl-karpenter"]),
+        .testTarget(
+            name: "KarpenterWebhookTests",
+            dependencies: ["KarpenterWebhook", "KarpenterAPI", "karpenter-webhook", "kubectl-karpenter"]
+        ),
         .testTarget(name: "KarpenterSchedulingTests", dependencies: ["KarpenterScheduling"]),
         .testTarget(
             name: "KarpenterAzureTests",

@@ -71,9 +71,10 @@ enum SemanticWarnings {
                 let unknown = values.filter { !allowed.contains($0) }
                 if !unknown.isEmpty {
                     let noneKnown = unknown.count == values.count
+                    let known = knownValuesText(allowed)
                     let message = noneKnown
-                        ? "no node can have \(normalized) in \(values); known values are \(allowed.sorted())"
-                        : "\(unknown) never occur for \(normalized); known values are \(allowed.sorted())"
+                        ? "no node can have \(normalized) in \(values); known values are \(known)"
+                        : "\(unknown) never occur for \(normalized); known values are \(known)"
                     issues.append(.warning(noneKnown && isNodePool ? .runtimeInvalid : .unknownValue, itemPath.child("values"),
                                            message + (noneKnown ? "; this NodePool can never launch a node" : ""),
                                            hint: Spelling.closest(to: unknown[0], among: Array(allowed)).map { "did you mean \($0)?" } ?? "pick from the known values (values are case-sensitive)"))
@@ -81,6 +82,13 @@ enum SemanticWarnings {
             }
         }
         return issues
+    }
+
+    /// The known values, sorted; long lists (instance types) are cut to the first few.
+    private static func knownValuesText(_ allowed: Set<String>, limit: Int = 12) -> String {
+        let sorted = allowed.sorted()
+        guard sorted.count > limit else { return "\(sorted)" }
+        return "\(Array(sorted.prefix(limit))) and \(sorted.count - limit) more"
     }
 
     private static func templateLabelIssues(_ labels: JSONValue?, at path: FieldPath) -> [ValidationIssue] {

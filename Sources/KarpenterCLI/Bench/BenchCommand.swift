@@ -5,7 +5,7 @@ public struct BenchCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "karpenter-bench",
         abstract: "Benchmarks for Karpenter for AKS. Build with -c release before trusting the figures.",
-        subcommands: [ValidateBench.self]
+        subcommands: [ValidateBench.self, ScheduleBench.self]
     )
     public init() {}
 }

@@ -51,7 +51,8 @@ struct ValidateCommand: ParsableCommand {
             let entry = ManifestFiles.read(path)
             switch entry.result {
             case .success(let documents):
-                reviews += ManifestReview.review(file: entry.name, documents: documents)
+                reviews += ManifestReview.review(file: entry.name, documents: documents,
+                                                  knownValues: CatalogKnownValues.forDocuments(documents))
             case .failure(let error):
                 fileErrors.append((entry.name, error))
             }

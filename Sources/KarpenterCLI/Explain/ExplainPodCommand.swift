@@ -1,0 +1,63 @@
+import ArgumentParser
+import KarpenterAPI
+import KarpenterScheduling
+
+struct ExplainPodCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pod",
+        abstract: "Explain why a pod is pending and what Karpenter would launch for it.",
+        discussion: """
+        Offline: reads the same manifests as `simulate`, runs the scheduler with its decision \
+        trace, and prints for the pod: kube-scheduler's summary over the existing nodes \
+        ("0/N nodes are available: ..."), each NodePool's verdict with the first failing \
+        constraint and a fix, why each existing node does or does not fit, the cheapest instance \
+        types that fit, and what Karpenter would launch. NAME may also be a workload name \
+        (explains its first pod).
+
+        Examples:
+          kubectl karpenter explain pod web-0 -n shop -f manifests/ -R
+          kubectl karpenter explain pod trainer -n ml -o json
+
+        Exit status: 0 explained, 1 pod not found or unreadable input, 64 usage error.
+        """
+    )
+
+    @Argument(help: "The pod's name (or a Deployment/StatefulSet/Job name).")
+    var name: String
+
+    @Option(name: [.short, .customLong("namespace")], help: "The pod's namespace (default: default).")
+    var namespace: String?
+
+    @OptionGroup var input: SnapshotInputOptions
+
+    @Option(name: [.short, .customLong("output")], help: "Output format: text, json or yaml.")
+    var output: OutputFormat = .text
+
+    func run() throws {
+        let build = try input.load(example: BuiltInExample.files())
+        SnapshotInputOptions.report(build, notes: false)
+        let key: String
+        let note: String?
+        switch PodLookup.find(name, namespace: namespace, in: build) {
+        case .found(let found, let lookupNote):
+            key = found
+            note = lookupNote
+        case .notFound(let message):
+            Terminal.err("error: \(message)")
+            throw ExitCode.failure
+        }
+        guard let explanation = PodExplainer.explain(key, in: build) else {
+            Terminal.err("error: pod \(key) is not pending")
+            throw ExitCode.failure
+        }
+        switch output {
+        case .json:
+            Terminal.out(JSONWriter.string(ExplanationJSON.render(explanation, note: note), pretty: true))
+        case .yaml:
+            Terminal.out(YAMLWriter.string(ExplanationJSON.render(explanation, note: note)))
+        case .text:
+            if let note { Terminal.out(note + "\n") }
+            Terminal.out(ExplanationText(terminal: .detect()).render(explanation))
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import KarpenterWebhook
+
+WebhookCommand.main()
