@@ -97,9 +97,17 @@ final class SimulateCLITests: XCTestCase {
 
     func testNodePoolWithoutNodeClassIsExplained() throws {
         let files = try SimulationFixtures.write([SimulationFixtures.nodePool(), SimulationFixtures.pod("a")])
-        let outcome = try PluginProcess.run(["simulate", "-f", files.manifests, "--instance-types", files.catalog])
+        let outcome = try PluginProcess.run(["simulate", "-f", files.manifests])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("AKSNodeClass/default is not in the input"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("apps/a"), outcome.stdout)
+    }
+
+    func testUserCatalogNeedsNoNodeClass() throws {
+        let files = try SimulationFixtures.write([SimulationFixtures.nodePool(), SimulationFixtures.pod("a")])
+        let outcome = try PluginProcess.run(["simulate", "-f", files.manifests, "--instance-types", files.catalog, "-o", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let plan = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual((plan["nodeClaims"] as? [Any])?.count, 1, outcome.stdout)
     }
 }

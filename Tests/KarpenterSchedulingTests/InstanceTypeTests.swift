@@ -38,7 +38,7 @@ final class InstanceTypeTests: XCTestCase {
         XCTAssertEqual(list.memoryBytes, 1 << 30)
         XCTAssertEqual(list.pods, 110)
         XCTAssertEqual(list["nvidia.com/gpu"], 2)
-        XCTAssertEqual(list.description, #"{"cpu":"1500m","memory":"1073741824","nvidia.com/gpu":"2","pods":"110"}"#)
+        XCTAssertEqual(list.description, #"{"cpu":"1500m","memory":"1Gi","nvidia.com/gpu":"2","pods":"110"}"#)
     }
 
     func testOfferingCompatibilityAndCheapestPrice() {

@@ -159,8 +159,20 @@ final class SnapshotTests: XCTestCase {
         XCTAssertTrue(result.errors.isEmpty, "\(result.diagnostics)")
     }
 
-    func testNodePoolWithoutItsNodeClassGetsNoInstanceTypesAndSaysWhy() throws {
+    func testUserCatalogNeedsNoNodeClass() throws {
         let result = try build(nodePool)
+        XCTAssertEqual(result.snapshot.instanceTypes["general"]?.map(\.name), ["small"])
+        XCTAssertNil(result.nodePools.first?.problem)
+    }
+
+    func testNodePoolWithoutItsNodeClassGetsNoInstanceTypesAndSaysWhy() throws {
+        let source = InstanceTypeSource(description: "node-class-shaped catalog", wellKnownLabels: SchedulingLabel.core,
+                                        nodeClassKind: KarpenterKind.aksNodeClass) { [types = catalog()] _ in types }
+        var files: [ManifestFile] = []
+        for (index, text) in [nodePool].enumerated() {
+            files.append(ManifestFile(name: "file\(index).yaml", documents: try ManifestParser.parse(text: text)))
+        }
+        let result = SnapshotBuilder(source: source).build(files)
         XCTAssertEqual(result.snapshot.instanceTypes["general"]?.count, 0)
         let summary = try XCTUnwrap(result.nodePools.first)
         XCTAssertEqual(summary.problem, "AKSNodeClass/default is not in the input")

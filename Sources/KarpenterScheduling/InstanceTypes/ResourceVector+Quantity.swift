@@ -23,6 +23,10 @@ extension ResourceVector {
         let text: String
         if name == cpu {
             text = amount % 1000 == 0 ? String(amount / 1000) : "\(amount)m"
+        } else if amount != 0 && amount % (1 << 30) == 0 {
+            text = "\(amount >> 30)Gi"
+        } else if amount != 0 && amount % (1 << 20) == 0 && name != podsName {
+            text = "\(amount >> 20)Mi"
         } else {
             text = String(amount)
         }

@@ -76,7 +76,9 @@ struct FailureTally {
         let (head, code, hint) = headline
         var resources = requests.description
         if let (low, high) = overhead { resources = "min=\((requests + low).description), max=\((requests + high).description)" }
-        var message = "\(head), requirements=\(requirements), resources=\(resources)"
+        var shown = requirements
+        shown.remove(SchedulingLabel.hostname)
+        var message = "\(head), requirements=\(shown), resources=\(resources)"
         if !resourcesMet && requests.cpuMillis >= 1_000_000_000 { message += " (CPU request >= 1 Million, m vs M typo?)" }
         return SchedulingFailure(code, message, hint: hint)
     }

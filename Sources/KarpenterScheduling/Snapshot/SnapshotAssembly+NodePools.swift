@@ -59,7 +59,8 @@ extension SnapshotAssembly {
         if invalid.contains(label) {
             return .failure(NodeClassProblem(message: "\(label) is invalid", hint: "fix the errors reported for \(label)"))
         }
-        guard present.contains(label) else {
+        // A user catalog serves every NodePool the same types, so its node class need not be given.
+        guard present.contains(label) || source.nodeClassKind == nil else {
             return .failure(NodeClassProblem(message: "\(label) is not in the input",
                                               hint: "add the \(ref.kind) named \"\(ref.name)\" to the manifests; until it exists Karpenter keeps the NodePool not Ready"))
         }
