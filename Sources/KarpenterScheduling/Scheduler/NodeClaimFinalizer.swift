@@ -48,10 +48,15 @@ struct NodeClaimFinalizer {
                                                   price: $0.price, allocatable: instanceType.allocatable) }
             }
             requirements.set(.in(SchedulingLabel.instanceType, options.map(\.name)))
-            let capacityTypes = Set(truncated.flatMap { instanceType, _ in
-                instanceType.offerings.filter { $0.available && $0.isCompatible(with: requirements, wellKnown: self.options.wellKnownLabels) }
-                    .map(\.capacityType)
-            })
+            var capacityTypes = Set<String>()
+            let offeredCapacityTypes = template.capacityTypes
+            types: for (instanceType, _) in truncated {
+                for offering in instanceType.offerings where !capacityTypes.contains(offering.capacityType) && offering.available
+                    && offering.isCompatible(with: requirements, wellKnown: self.options.wellKnownLabels) {
+                    capacityTypes.insert(offering.capacityType)
+                    if capacityTypes.count == offeredCapacityTypes.count { break types }
+                }
+            }
             requirements.add(.in(SchedulingLabel.capacityType, capacityTypes.sorted()))
             var labels = template.labels
             for requirement in requirements where !requirement.isComplement && requirement.values.count == 1 {

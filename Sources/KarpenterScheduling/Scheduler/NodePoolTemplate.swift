@@ -20,6 +20,8 @@ final class NodePoolTemplate {
     let room: ResourceColumns
     /// Label keys any offering constrains (zone, capacity type, provider extras).
     let offeringKeys: [LabelKey]
+    /// Every capacity type some offering of some instance type has.
+    let capacityTypes: Set<String>
 
     init(nodePool: NodePool, instanceTypes: [InstanceType], requirements: Requirements, labels: [String: String],
          daemonOverhead: [ResourceVector], daemonPorts: [[HostPort]], limits: NodePoolLimits) {
@@ -39,6 +41,7 @@ final class NodePoolTemplate {
             for offering in instanceType.offerings { for requirement in offering.requirements { keys.insert(requirement.key) } }
         }
         offeringKeys = keys.sorted()
+        capacityTypes = Set(instanceTypes.flatMap { $0.offerings.map(\.capacityType) })
     }
 
     var hasPreferNoScheduleTaint: Bool { taints.contains { $0.effect == .preferNoSchedule } }

@@ -7,6 +7,8 @@ struct ResourceColumns {
     let pods: [Int64]
     /// Whole vectors, for the rows with extended resources and for everything else.
     let vectors: [ResourceVector]
+    /// Whether any row has an extended resource (GPUs, hugepages).
+    let hasExtended: Bool
 
     init(_ vectors: [ResourceVector]) {
         self.vectors = vectors
@@ -14,6 +16,32 @@ struct ResourceColumns {
         memory = vectors.map(\.memoryBytes)
         ephemeralStorage = vectors.map(\.ephemeralStorageBytes)
         pods = vectors.map(\.pods)
+        hasExtended = vectors.contains { !$0.extended.isEmpty }
+    }
+
+    /// Per-resource maximum and minimum over `rows`.
+    func bounds(_ rows: [Int32]) -> (largest: ResourceVector, smallest: ResourceVector) {
+        guard let first = rows.first else { return (ResourceVector(), ResourceVector()) }
+        if hasExtended {
+            var largest = vectors[Int(first)]
+            var smallest = largest
+            for row in rows.dropFirst() {
+                largest = largest.maximum(vectors[Int(row)])
+                smallest = smallest.minimum(vectors[Int(row)])
+            }
+            return (largest, smallest)
+        }
+        var high = (cpu[Int(first)], memory[Int(first)], ephemeralStorage[Int(first)], pods[Int(first)])
+        var low = high
+        for row in rows {
+            let index = Int(row)
+            high = (Swift.max(high.0, cpu[index]), Swift.max(high.1, memory[index]),
+                    Swift.max(high.2, ephemeralStorage[index]), Swift.max(high.3, pods[index]))
+            low = (Swift.min(low.0, cpu[index]), Swift.min(low.1, memory[index]),
+                   Swift.min(low.2, ephemeralStorage[index]), Swift.min(low.3, pods[index]))
+        }
+        return (ResourceVector(cpuMillis: high.0, memoryBytes: high.1, ephemeralStorageBytes: high.2, pods: high.3),
+                ResourceVector(cpuMillis: low.0, memoryBytes: low.1, ephemeralStorageBytes: low.2, pods: low.3))
     }
 
     /// `requests.fits(in: vectors[row])`, fast when the requests name only core resources.

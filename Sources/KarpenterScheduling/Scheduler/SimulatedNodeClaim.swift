@@ -35,15 +35,7 @@ final class SimulatedNodeClaim {
     }
 
     private static func bounds(_ survivors: [Int32], of template: NodePoolTemplate) -> (ResourceVector, ResourceVector) {
-        guard let first = survivors.first else { return (ResourceVector(), ResourceVector()) }
-        var largest = template.room.vectors[Int(first)]
-        var smallest = largest
-        for index in survivors.dropFirst() {
-            let room = template.room.vectors[Int(index)]
-            largest = largest.maximum(room)
-            smallest = smallest.minimum(room)
-        }
-        return (largest, smallest)
+        template.room.bounds(survivors)
     }
 
     /// The largest capacity among surviving types, per resource: what limits must assume.

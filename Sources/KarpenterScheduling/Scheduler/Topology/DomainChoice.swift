@@ -1,6 +1,7 @@
 /// Picks the domain(s) a pod may use for one topology group, given what the pod allows
 /// (`podDomains`) and what the candidate node or NodeClaim allows (`nodeDomains`)
 /// (SCHEDULING.md §7.3, §7.4). An empty result means the constraint cannot be met there.
+/// Non-hostname domains are walked by position so counts are read from an array.
 struct DomainChoice {
     let group: TopologyGroup
     let universe: [LabelValue]
@@ -10,21 +11,11 @@ struct DomainChoice {
         if group.isHostname, let host = singleValue(nodeDomains) {
             return group.count(host) + increment <= group.maxSkew ? [host] : []
         }
-        var minimum = 0
-        if !group.isHostname {
-            var eligible = 0
-            var lowest = Int.max
-            for domain in universe where podDomains.allows(domain) {
-                eligible += 1
-                lowest = min(lowest, group.count(domain))
-            }
-            minimum = lowest == Int.max ? 0 : lowest
-            if let minDomains = group.minDomains, eligible < minDomains { minimum = 0 }
-        }
+        let minimum = group.isHostname ? 0 : spreadMinimum(podDomains)
         var best: LabelValue?
         var bestCount = Int.max
-        for domain in universe where nodeDomains.allows(domain) && podDomains.allows(domain) {
-            let count = group.count(domain) + increment
+        for (index, domain) in universe.enumerated() where nodeDomains.allows(domain) && podDomains.allows(domain) {
+            let count = group.count(at: index) + increment
             if count - minimum <= group.maxSkew && count < bestCount {
                 best = domain
                 bestCount = count
@@ -34,7 +25,9 @@ struct DomainChoice {
     }
 
     func affinity(podDomains: Requirement, nodeDomains: Requirement, selfSelecting: Bool) -> [LabelValue] {
-        let populated = group.isHostname ? group.counts.filter { $0.value > 0 }.map(\.key).sorted() : universe.filter { group.count($0) > 0 }
+        let populated = group.isHostname
+            ? group.populatedHosts
+            : universe.indices.filter { group.count(at: $0) > 0 }.map { universe[$0] }
         let noneReachable = !populated.contains { podDomains.allows($0) }
         let mayBootstrap = selfSelecting && (group.total == 0 || noneReachable)
         if group.isHostname, let host = singleValue(nodeDomains) {
@@ -52,44 +45,29 @@ struct DomainChoice {
         if group.isHostname, let host = singleValue(nodeDomains) {
             return group.count(host) == 0 ? [host] : []
         }
-        return universe.filter { group.count($0) == 0 && nodeDomains.allows($0) && podDomains.allows($0) }
+        return universe.indices.filter {
+            group.count(at: $0) == 0 && nodeDomains.allows(universe[$0]) && podDomains.allows(universe[$0])
+        }.map { universe[$0] }
     }
 
-    private func singleValue(_ requirement: Requirement) -> LabelValue? {
-        guard !requirement.isComplement, requirement.values.count == 1 else { return nil }
-        return requirement.values.first { _ in true }
-    }
-}
-
-extension DomainChoice {
     /// Whether `spread`, `affinity` or `antiAffinity` would return at least one domain,
     /// computed without building any array (the scheduler asks this for every candidate).
     func admits(_ kind: TopologyGroup.Kind, podDomains: Requirement, nodeDomains: Requirement, selfSelecting: Bool) -> Bool {
-        let host = group.isHostname ? singleHost(nodeDomains) : nil
+        let host = group.isHostname ? singleValue(nodeDomains) : nil
         switch kind {
         case .spread:
             let increment = selfSelecting ? 1 : 0
             if let host { return group.count(host) + increment <= group.maxSkew }
-            var minimum = 0
-            if !group.isHostname {
-                var eligible = 0
-                var lowest = Int.max
-                for domain in universe where podDomains.allows(domain) {
-                    eligible += 1
-                    lowest = min(lowest, group.count(domain))
-                }
-                minimum = lowest == Int.max ? 0 : lowest
-                if let minDomains = group.minDomains, eligible < minDomains { minimum = 0 }
-            }
-            for domain in universe where nodeDomains.allows(domain) && podDomains.allows(domain)
-                && group.count(domain) + increment - minimum <= group.maxSkew {
+            let minimum = group.isHostname ? 0 : spreadMinimum(podDomains)
+            for (index, domain) in universe.enumerated()
+            where group.count(at: index) + increment - minimum <= group.maxSkew && nodeDomains.allows(domain) && podDomains.allows(domain) {
                 return true
             }
             return false
         case .affinity:
             if group.isHostname { return !affinity(podDomains: podDomains, nodeDomains: nodeDomains, selfSelecting: selfSelecting).isEmpty }
             var reachablePopulated = false
-            for domain in universe where group.count(domain) > 0 && podDomains.allows(domain) {
+            for (index, domain) in universe.enumerated() where group.count(at: index) > 0 && podDomains.allows(domain) {
                 reachablePopulated = true
                 if nodeDomains.allows(domain) { return true }
             }
@@ -97,11 +75,27 @@ extension DomainChoice {
             return universe.contains { podDomains.allows($0) }
         case .antiAffinity:
             if let host { return group.count(host) == 0 }
-            return universe.contains { group.count($0) == 0 && nodeDomains.allows($0) && podDomains.allows($0) }
+            for (index, domain) in universe.enumerated()
+            where group.count(at: index) == 0 && nodeDomains.allows(domain) && podDomains.allows(domain) {
+                return true
+            }
+            return false
         }
     }
 
-    private func singleHost(_ requirement: Requirement) -> LabelValue? {
+    /// The lowest count over the domains the pod may reach; 0 when fewer than `minDomains`.
+    private func spreadMinimum(_ podDomains: Requirement) -> Int {
+        var eligible = 0
+        var lowest = Int.max
+        for (index, domain) in universe.enumerated() where podDomains.allows(domain) {
+            eligible += 1
+            lowest = min(lowest, group.count(at: index))
+        }
+        if let minDomains = group.minDomains, eligible < minDomains { return 0 }
+        return lowest == Int.max ? 0 : lowest
+    }
+
+    private func singleValue(_ requirement: Requirement) -> LabelValue? {
         guard !requirement.isComplement, requirement.values.count == 1 else { return nil }
         return requirement.values.first { _ in true }
     }

@@ -47,7 +47,15 @@ final class TopologyGroup {
         return selector.matches(labels: labels)
     }
 
+    /// Counts by position in `domains` (non-hostname groups): read in the hot loops.
+    private var indexedCounts: [Int] = []
+
     func count(_ domain: LabelValue) -> Int { counts[domain] ?? 0 }
+
+    func count(at index: Int) -> Int { index < indexedCounts.count ? indexedCounts[index] : 0 }
+
+    /// Hosts holding at least one matching pod, in a stable order.
+    var populatedHosts: [LabelValue] { counts.filter { $0.value > 0 }.map(\.key).sorted { $0.text < $1.text } }
 
     /// How many simulated NodeClaims (by their placeholder hostnames) already hold a
     /// matching pod; lets the scheduler skip scanning claims that all repel a pod.
@@ -57,6 +65,10 @@ final class TopologyGroup {
         let previous = counts[domain, default: 0]
         counts[domain] = previous + 1
         total += 1
+        if !isHostname, let index = domains.position(of: domain) {
+            if indexedCounts.count <= index { indexedCounts += Array(repeating: 0, count: index + 1 - indexedCounts.count) }
+            indexedCounts[index] += 1
+        }
         if previous == 0 && isClaimHost { populatedClaimHosts += 1 }
     }
 
@@ -89,14 +101,18 @@ struct TopologyNodeFilter: Hashable {
 /// The known values of one topology key, in a stable order, shared by every group on the key.
 final class DomainList {
     private(set) var values: [LabelValue]
-    private var members: Set<LabelValue>
+    private var positions: [LabelValue: Int] = [:]
 
     init(_ values: [LabelValue]) {
-        self.values = values
-        members = Set(values)
+        self.values = []
+        for value in values { insert(value) }
     }
 
     func insert(_ value: LabelValue) {
-        if members.insert(value).inserted { values.append(value) }
+        guard positions[value] == nil else { return }
+        positions[value] = values.count
+        values.append(value)
     }
+
+    func position(of value: LabelValue) -> Int? { positions[value] }
 }
