@@ -33,6 +33,9 @@ struct ScheduleBench: ParsableCommand {
         if repeats < 1 { throw ValidationError("--repeats must be at least 1") }
     }
 
+    @Flag(name: .customLong("show-unschedulable"), help: "Print why each unschedulable pod failed.")
+    var showUnschedulable = false
+
     func run() throws {
         print("pods   types  seconds   pods/s    nodeclaims  price/h     unschedulable  peak RSS")
         for types in typeCounts {
@@ -56,6 +59,9 @@ struct ScheduleBench: ParsableCommand {
                 let peak = PeakMemory.peakBytes().map { String(format: "%.0f MiB", Double($0) / 1_048_576) } ?? "n/a"
                 print(String(format: "%-6d %-6d %-9.3f %-9.0f %-11d %-11.2f %-14d ", count, types, best, Double(count) / best,
                              result.nodeClaims.count, price, result.unschedulable.count) + peak)
+                if showUnschedulable {
+                    for pod in result.unschedulable { print("  \(pod.pod): \(pod.reason)") }
+                }
             }
         }
     }
