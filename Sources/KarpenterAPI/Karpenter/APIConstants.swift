@@ -22,7 +22,13 @@ public enum KarpenterAnnotation {
     /// JSON of a v1beta1 NodePool's `spec.template.spec.kubelet`, kept on the v1 object so a
     /// conversion back to v1beta1 can restore it.
     public static let kubeletCompatibility = "compatibility.karpenter.sh/v1beta1-kubelet-conversion"
+    /// JSON of a v1beta1 NodeClaim's `spec.nodeClassRef` when its v1 form alone cannot give it
+    /// back (a missing kind or apiVersion, or a version other than v1alpha2).
     public static let nodeClassReferenceCompatibility = "compatibility.karpenter.sh/v1beta1-nodeclass-reference"
+    /// JSON of a v1 NodeClaim's fields v1beta1 lacks (`expireAfter`, `terminationGracePeriod`,
+    /// a nodeClassRef group other than karpenter.azure.com), kept on the v1beta1 view so a
+    /// conversion back to v1 restores them.
+    public static let nodeClaimV1SpecCompatibility = "compatibility.karpenter.sh/v1-nodeclaim-spec"
     public static let doNotDisrupt = "karpenter.sh/do-not-disrupt"
     public static let nodePoolHash = "karpenter.sh/nodepool-hash"
     public static let nodePoolHashVersion = "karpenter.sh/nodepool-hash-version"
@@ -96,6 +102,9 @@ public enum WellKnownLabel {
         "beta.kubernetes.io/instance-type": instanceType,
         "topology.disk.csi.azure.com/zone": zone,
     ]
+
+    /// The current name of a possibly deprecated key.
+    public static func normalize(_ key: String) -> String { normalizedKeys[key] ?? key }
 }
 
 /// Well-known taints Karpenter itself places or recognises.

@@ -2,6 +2,9 @@
 /// marks a NodePool not ready, values no node can ever carry, near-miss label keys,
 /// NodePools pinned so tightly they will rarely find capacity, and deprecated versions.
 enum SemanticWarnings {
+    /// Keys a near-miss is compared with: the well-known labels and the hostname label.
+    private static let knownKeys: Set<String> = WellKnownLabel.all.union([WellKnownLabel.hostname])
+
     static func review(_ object: JSONValue, schema: CRDSchema, knownValues: KnownLabelValues) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if schema.deprecated || (schema.group == "karpenter.sh" && schema.version == "v1beta1") {
@@ -38,14 +41,14 @@ enum SemanticWarnings {
             let itemPath = path.index(position)
             guard let key = item["key"]?.stringValue, let op = item["operator"]?.stringValue else { continue }
             let values = item["values"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let normalized = WellKnownLabels.normalize(key)
+            let normalized = WellKnownLabel.normalize(key)
             if normalized != key {
                 issues.append(.warning(.notPortable, itemPath.child("key"),
                                        "\"\(key)\" is deprecated; Karpenter reads it as \"\(normalized)\"",
                                        hint: "write \(normalized)"))
             }
-            if !WellKnownLabels.all.contains(normalized),
-               let close = Spelling.closest(to: normalized, among: Array(WellKnownLabels.all), maxDistance: 2) {
+            if !knownKeys.contains(normalized),
+               let close = Spelling.closest(to: normalized, among: Array(knownKeys), maxDistance: 2) {
                 issues.append(.warning(.likelyTypo, itemPath.child("key"),
                                        "\"\(key)\" is not a well-known label, but \"\(close)\" is; no instance type will carry \"\(key)\"",
                                        hint: "did you mean \(close)?"))
@@ -100,8 +103,8 @@ enum SemanticWarnings {
                                        "label key \"\(key)\": \(problem); the NodePool will be marked not ready",
                                        hint: "use a valid label key"))
             }
-            if !WellKnownLabels.all.contains(key),
-               let close = Spelling.closest(to: key, among: Array(WellKnownLabels.all), maxDistance: 2) {
+            if !knownKeys.contains(key),
+               let close = Spelling.closest(to: key, among: Array(knownKeys), maxDistance: 2) {
                 issues.append(.warning(.likelyTypo, path.key(key),
                                        "\"\(key)\" is one edit away from the well-known label \"\(close)\"",
                                        hint: "did you mean \(close)?"))
@@ -134,7 +137,7 @@ enum SemanticWarnings {
     private static func flexibilityIssues(_ requirements: JSONValue?, at path: FieldPath) -> [ValidationIssue] {
         guard let items = requirements?.arrayValue else { return [] }
         func pinnedValue(_ key: String) -> String? {
-            for item in items where WellKnownLabels.normalize(item["key"]?.stringValue ?? "") == key {
+            for item in items where WellKnownLabel.normalize(item["key"]?.stringValue ?? "") == key {
                 if item["operator"]?.stringValue == "In", let values = item["values"]?.arrayValue, Set(values).count == 1 {
                     return values[0].stringValue
                 }

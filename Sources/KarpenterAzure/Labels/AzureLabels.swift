@@ -1,32 +1,33 @@
+import KarpenterAPI
 import KarpenterScheduling
 
 /// Label keys the Azure provider advertises (LABELS.md §2, §7).
 public enum AzureLabels {
-    public static let skuName = "karpenter.azure.com/sku-name"
-    public static let skuFamily = "karpenter.azure.com/sku-family"
-    public static let skuSeries = "karpenter.azure.com/sku-series"
-    public static let skuVersion = "karpenter.azure.com/sku-version"
-    public static let skuCPU = "karpenter.azure.com/sku-cpu"
-    public static let skuMemory = "karpenter.azure.com/sku-memory"
-    public static let skuNetworkingAccelerated = "karpenter.azure.com/sku-networking-accelerated"
-    public static let skuStoragePremiumCapable = "karpenter.azure.com/sku-storage-premium-capable"
-    public static let skuStorageEphemeralOSMaxSize = "karpenter.azure.com/sku-storage-ephemeralos-maxsize"
-    public static let skuStorageUltraSSD = "karpenter.azure.com/sku-storage-ultra-ssd"
-    public static let skuGPUName = "karpenter.azure.com/sku-gpu-name"
-    public static let skuGPUManufacturer = "karpenter.azure.com/sku-gpu-manufacturer"
-    public static let skuGPUCount = "karpenter.azure.com/sku-gpu-count"
-    public static let placementScope = "karpenter.azure.com/placement-scope"
+    public static let skuName = WellKnownLabel.skuName
+    public static let skuFamily = WellKnownLabel.skuFamily
+    public static let skuSeries = WellKnownLabel.skuSeries
+    public static let skuVersion = WellKnownLabel.skuVersion
+    public static let skuCPU = WellKnownLabel.skuCPU
+    public static let skuMemory = WellKnownLabel.skuMemory
+    public static let skuNetworkingAccelerated = WellKnownLabel.skuNetworkingAccelerated
+    public static let skuStoragePremiumCapable = WellKnownLabel.skuStoragePremiumCapable
+    public static let skuStorageEphemeralOSMaxSize = WellKnownLabel.skuStorageEphemeralOSMaxSize
+    public static let skuStorageUltraSSD = WellKnownLabel.skuStorageUltraSSD
+    public static let skuGPUName = WellKnownLabel.skuGPUName
+    public static let skuGPUManufacturer = WellKnownLabel.skuGPUManufacturer
+    public static let skuGPUCount = WellKnownLabel.skuGPUCount
+    public static let placementScope = WellKnownLabel.placementScope
     /// Restricted: not usable in NodePools, used to match images.
-    public static let skuHyperVGeneration = "karpenter.azure.com/sku-hyperv-generation"
+    public static let skuHyperVGeneration = WellKnownLabel.skuHyperVGeneration
 
-    public static let aksCluster = "kubernetes.azure.com/cluster"
-    public static let aksMode = "kubernetes.azure.com/mode"
-    public static let aksScaleSetPriority = "kubernetes.azure.com/scalesetpriority"
-    public static let aksPriority = "kubernetes.azure.com/priority"
-    public static let aksOSSKU = "kubernetes.azure.com/os-sku"
-    public static let aksFIPSEnabled = "kubernetes.azure.com/fips_enabled"
-    public static let aksSKUCPU = "kubernetes.azure.com/sku-cpu"
-    public static let aksSKUMemory = "kubernetes.azure.com/sku-memory"
+    public static let aksCluster = WellKnownLabel.aksCluster
+    public static let aksMode = WellKnownLabel.aksMode
+    public static let aksScaleSetPriority = WellKnownLabel.aksScaleSetPriority
+    public static let aksPriority = WellKnownLabel.aksPriority
+    public static let aksOSSKU = WellKnownLabel.aksOSSKU
+    public static let aksFIPSEnabled = WellKnownLabel.aksFIPSEnabled
+    public static let aksSKUCPU = WellKnownLabel.aksSKUCPU
+    public static let aksSKUMemory = WellKnownLabel.aksSKUMemory
 
     public static let placementZonal = "zonal"
     public static let placementRegional = "regional"

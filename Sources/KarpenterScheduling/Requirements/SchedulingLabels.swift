@@ -1,23 +1,24 @@
-/// Label keys Karpenter core knows about (SCHEDULING.md §3.4). Cloud providers extend the
-/// set by building their own `LabelKeySet` (see `KarpenterAzure.AzureLabels.wellKnown`).
+import KarpenterAPI
+
+/// Label keys Karpenter core knows about (SCHEDULING.md §3.4), named as the scheduler uses
+/// them; the strings live in `KarpenterAPI.WellKnownLabel`. Cloud providers extend the set by
+/// building their own `LabelKeySet` (see `KarpenterAzure.AzureLabels.wellKnown`).
 public enum SchedulingLabel {
-    public static let nodePool = "karpenter.sh/nodepool"
-    public static let zone = "topology.kubernetes.io/zone"
-    public static let region = "topology.kubernetes.io/region"
-    public static let instanceType = "node.kubernetes.io/instance-type"
-    public static let arch = "kubernetes.io/arch"
-    public static let os = "kubernetes.io/os"
-    public static let capacityType = "karpenter.sh/capacity-type"
-    public static let windowsBuild = "node.kubernetes.io/windows-build"
-    public static let hostname = "kubernetes.io/hostname"
+    public static let nodePool = WellKnownLabel.nodePool
+    public static let zone = WellKnownLabel.zone
+    public static let region = WellKnownLabel.region
+    public static let instanceType = WellKnownLabel.instanceType
+    public static let arch = WellKnownLabel.arch
+    public static let os = WellKnownLabel.os
+    public static let capacityType = WellKnownLabel.capacityType
+    public static let windowsBuild = WellKnownLabel.windowsBuild
+    public static let hostname = WellKnownLabel.hostname
 
     public static let capacityTypeSpot = "spot"
     public static let capacityTypeOnDemand = "on-demand"
     public static let capacityTypeReserved = "reserved"
 
-    public static let core = LabelKeySet([
-        nodePool, zone, region, instanceType, arch, os, capacityType, windowsBuild,
-    ])
+    public static let core = LabelKeySet(WellKnownLabel.core)
 
     /// `kubernetes.io/hostname` and `karpenter.sh` (sub)domain keys that are not well known
     /// may not be used as NodePool requirement or label keys.
