@@ -33,13 +33,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let paths: [String]
-        do {
-            paths = try ManifestFiles.expand(files, recursive: recursive)
-        } catch {
-            Terminal.err("error: \(error)")
-            throw error.exitCode
-        }
+        let paths = try ManifestFiles.expandForCommand(files, recursive: recursive)
         var failed = false
         var documents: [String] = []
         for path in paths {

@@ -11,6 +11,16 @@ struct ManifestFiles {
 
     static let extensions: Set<String> = ["yaml", "yml", "json"]
 
+    /// `expand`, printing a usage problem to stderr and turning it into the exit code 64.
+    static func expandForCommand(_ paths: [String], recursive: Bool) throws -> [String] {
+        do {
+            return try expand(paths, recursive: recursive)
+        } catch {
+            Terminal.err("error: \(error)")
+            throw error.exitCode
+        }
+    }
+
     static func expand(_ paths: [String], recursive: Bool) throws(CLIError) -> [String] {
         var files: [String] = []
         for path in paths {

@@ -41,13 +41,7 @@ struct SnapshotInputOptions: ParsableArguments {
     }
 
     private func readFiles() throws -> [ManifestFile] {
-        let paths: [String]
-        do {
-            paths = try ManifestFiles.expand(files, recursive: recursive)
-        } catch {
-            Terminal.err("error: \(error)")
-            throw error.exitCode
-        }
+        let paths = try ManifestFiles.expandForCommand(files, recursive: recursive)
         var manifests: [ManifestFile] = []
         var failed = false
         for path in paths {

@@ -38,13 +38,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let paths: [String]
-        do {
-            paths = try ManifestFiles.expand(files, recursive: recursive)
-        } catch {
-            Terminal.err("error: \(error)")
-            throw error.exitCode
-        }
+        let paths = try ManifestFiles.expandForCommand(files, recursive: recursive)
         var reviews: [ObjectReview] = []
         var fileErrors: [(String, ManifestError)] = []
         for path in paths {

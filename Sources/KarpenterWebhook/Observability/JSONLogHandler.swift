@@ -1,3 +1,4 @@
+import KarpenterAPI
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -61,22 +62,7 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    static func quote(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let control where control.value < 0x20:
-                output += String(format: "\\u%04x", control.value)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
-    }
+    static func quote(_ text: String) -> String { JSONWriter.string(.string(text)) }
 
     private static func timestamp() -> String {
         var now = timespec()
