@@ -51,19 +51,4 @@ public struct GoDuration: Sendable, Hashable, Comparable {
 }
 
 // Encoded as Go's `String()` (like `metav1.Duration`), decoded with `ParseDuration`.
-extension GoDuration: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension GoDuration: StringRepresentedValue {}
