@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-"""Lints and renders charts/karpenter with Helm (via helm-python-sdk) and checks the rendered
-objects the webhook depends on. Run by .ci/run: python check-chart.py charts/karpenter"""
+"""Lints and renders the charts with Helm (via helm-python-sdk) and checks the rendered objects
+the webhook depends on. Run by .ci/run: python check-chart.py charts/karpenter charts/karpenter-crd
+(no arguments: both). A chart named karpenter-crd gets the CRD chart's checks."""
+import base64
+import os
 import sys
 
 import helm_python as helm
@@ -72,14 +75,7 @@ def check_deployments(objects):
             fail(f"webhook container lacks {variable}")
 
 
-def main():
-    chart = sys.argv[1] if len(sys.argv) > 1 else "charts/karpenter"
-    result = helm.lint(chart, strict=True)
-    problems = [m for m in result.get("messages", []) if m.get("severity", 0) > 1] + result.get("errors", [])
-    if problems:
-        fail(f"helm lint: {problems}")
-    print(f"helm lint {chart}: ok")
-
+def check_controller_chart(chart):
     objects = render(chart, {})
     check_webhook_configurations(objects, cert_manager=False)
     check_deployments(objects)
@@ -100,6 +96,82 @@ def main():
     if by_kind(objects, "ValidatingWebhookConfiguration") or len(by_kind(objects, "Deployment")) != 1:
         fail("webhook.enabled=false must drop the webhook")
     print(f"helm template {chart} (webhook disabled): {len(objects)} objects ok")
+
+
+CONVERTED_CRDS = {"nodepools.karpenter.sh", "nodeclaims.karpenter.sh"}
+
+
+def check_crds(chart, objects, service, ca_bundle, inject_from):
+    """The rendered CRDs are the plain ones in charts/karpenter/crds plus the templated webhook fields."""
+    crds = {o["metadata"]["name"]: o for o in by_kind(objects, "CustomResourceDefinition")}
+    if set(crds) != CONVERTED_CRDS | {"aksnodeclasses.karpenter.azure.com"} or len(objects) != 3:
+        fail(f"{chart}: expected exactly the three CRDs, found {sorted(crds)}")
+    plain_dir = os.path.join(os.path.dirname(os.path.abspath(chart)), "karpenter", "crds")
+    for name, crd in crds.items():
+        group, plural = name.split(".", 1)[1], name.split(".", 1)[0]
+        with open(os.path.join(plain_dir, f"{group}_{plural}.yaml")) as stream:
+            plain = next(d for d in yaml.safe_load_all(stream) if d)
+        if crd["spec"]["versions"] != plain["spec"]["versions"] or crd["spec"]["names"] != plain["spec"]["names"]:
+            fail(f"{name}: versions or names differ from charts/karpenter/crds")
+        if crd["metadata"].get("labels", {}).get("app.kubernetes.io/managed-by") != "Helm":
+            fail(f"{name}: the chart's labels are missing")
+        annotations = crd["metadata"].get("annotations") or {}
+        if name not in CONVERTED_CRDS:
+            if "conversion" in crd["spec"] or annotations:
+                fail(f"{name}: has no second schema, so no conversion webhook and no CA injection")
+            continue
+        if [v["name"] for v in crd["spec"]["versions"] if v["served"]] != ["v1", "v1beta1"]:
+            fail(f"{name}: v1 and v1beta1 must be served")
+        conversion = crd["spec"]["conversion"]
+        config = conversion["webhook"]["clientConfig"]
+        if conversion["strategy"] != "Webhook" or config["service"] != dict(service, path="/convert"):
+            fail(f"{name}: conversion webhook service {config['service']} != {service}")
+        if config.get("caBundle") != ca_bundle:
+            fail(f"{name}: caBundle {config.get('caBundle')!r}, expected {ca_bundle!r}")
+        if annotations.get("cert-manager.io/inject-ca-from") != inject_from:
+            fail(f"{name}: cert-manager.io/inject-ca-from {annotations.get('cert-manager.io/inject-ca-from')!r}, expected {inject_from!r}")
+
+
+def check_crd_chart(chart):
+    default_service = {"name": "karpenter-webhook", "namespace": "kube-system", "port": 443}
+    objects = render(chart, {})
+    check_crds(chart, objects, default_service, ca_bundle=None, inject_from=None)
+    print(f"helm template {chart} (defaults, no CA known yet): {len(objects)} objects ok")
+
+    bundle = base64.b64encode(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").decode()
+    values = {"webhook": {"serviceName": "kp-webhook", "serviceNamespace": "karpenter", "port": 8443, "caBundle": bundle},
+              "additionalLabels": {"team": "platform"}}
+    objects = render(chart, values)
+    check_crds(chart, objects, {"name": "kp-webhook", "namespace": "karpenter", "port": 8443}, ca_bundle=bundle, inject_from=None)
+    if any(o["metadata"]["labels"].get("team") != "platform" for o in objects):
+        fail("additionalLabels must reach every CRD")
+    print(f"helm template {chart} (service values, base64 caBundle): {len(objects)} objects ok")
+
+    pem = base64.b64decode(bundle).decode()
+    objects = render(chart, {"webhook": {"caBundle": pem}})
+    check_crds(chart, objects, default_service, ca_bundle=bundle, inject_from=None)
+    print(f"helm template {chart} (PEM caBundle encoded): {len(objects)} objects ok")
+
+    objects = render(chart, {"webhook": {"caBundle": bundle, "certManager": {"enabled": True}}})
+    check_crds(chart, objects, default_service, ca_bundle=None, inject_from="kube-system/karpenter-webhook")
+    objects = render(chart, {"webhook": {"serviceNamespace": "karpenter", "certManager": {"enabled": True, "certificateName": "serving"}}})
+    check_crds(chart, objects, dict(default_service, namespace="karpenter"), ca_bundle=None, inject_from="karpenter/serving")
+    print(f"helm template {chart} (cert-manager CA injection): {len(objects)} objects ok")
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    charts = sys.argv[1:] or [os.path.join(here, "karpenter"), os.path.join(here, "karpenter-crd")]
+    for chart in charts:
+        result = helm.lint(chart, strict=True)
+        problems = [m for m in result.get("messages", []) if m.get("severity", 0) > 1] + result.get("errors", [])
+        if problems:
+            fail(f"helm lint {chart}: {problems}")
+        print(f"helm lint {chart}: ok")
+        if os.path.basename(os.path.normpath(chart)) == "karpenter-crd":
+            check_crd_chart(chart)
+        else:
+            check_controller_chart(chart)
 
 
 if __name__ == "__main__":

@@ -48,11 +48,15 @@ import Testing
                 #expect(Self.ruleCount(schema) == Self.ruleCount(core.root), "\(kind) \(name): CEL rules differ")
             }
         }
-        let nodePool = try #require(documents.first { $0["spec"]?["names"]?["kind"]?.stringValue == "NodePool" })
-        #expect(nodePool["spec"]?["conversion"]?["strategy"]?.stringValue == "Webhook")
-        #expect(nodePool["spec"]?["conversion"]?["webhook"]?["clientConfig"]?["service"]?["path"]?.stringValue == "/convert")
-        let storage = nodePool["spec"]?["versions"]?.arrayValue?.filter { $0["storage"]?.boolValue == true }.compactMap { $0["name"]?.stringValue }
-        #expect(storage == ["v1"])
+        for kind in ["NodePool", "NodeClaim"] {
+            let crd = try #require(documents.first { $0["spec"]?["names"]?["kind"]?.stringValue == kind })
+            #expect(crd["spec"]?["conversion"]?["strategy"]?.stringValue == "Webhook", "\(kind)")
+            #expect(crd["spec"]?["conversion"]?["webhook"]?["clientConfig"]?["service"]?["path"]?.stringValue == "/convert")
+            #expect(crd["spec"]?["conversion"]?["webhook"]?["conversionReviewVersions"] == .array([.string("v1")]))
+            let versions = crd["spec"]?["versions"]?.arrayValue ?? []
+            #expect(versions.filter { $0["storage"]?.boolValue == true }.compactMap { $0["name"]?.stringValue } == ["v1"], "\(kind)")
+            #expect(versions.filter { $0["served"]?.boolValue == true }.compactMap { $0["name"]?.stringValue } == ["v1", "v1beta1"], "\(kind)")
+        }
         let nodeClass = try #require(documents.first { $0["spec"]?["names"]?["kind"]?.stringValue == "AKSNodeClass" })
         #expect(nodeClass["spec"]?["names"]?["shortNames"] == .array([.string("aksnc"), .string("aksncs")]))
         #expect(nodeClass["spec"]?["names"]?["categories"] == .array([.string("karpenter"), .string("nap")]))

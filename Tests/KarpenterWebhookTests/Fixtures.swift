@@ -39,6 +39,23 @@ enum Fixtures {
        "requirements":[{"key":"kubernetes.io/arch","operator":"In","values":["amd64"]}]}}}}
     """)
 
+    /// A NodeClaim as v1beta1 Karpenter wrote it: kubelet block, apiVersion reference, severity.
+    static let v1beta1NodeClaim = Reviews.object("""
+    {"apiVersion":"karpenter.sh/v1beta1","kind":"NodeClaim","metadata":{"name":"legacy-x7k2p","labels":{"karpenter.sh/nodepool":"legacy"}},
+     "spec":{"nodeClassRef":{"apiVersion":"karpenter.azure.com/v1alpha2","kind":"AKSNodeClass","name":"default"},
+      "requirements":[{"key":"kubernetes.io/arch","operator":"In","values":["amd64"]}],
+      "kubelet":{"maxPods":50,"clusterDNS":["10.0.0.10"]}},
+     "status":{"conditions":[{"type":"Launched","status":"True","severity":"Info","lastTransitionTime":"2024-05-01T10:00:00Z"}]}}
+    """)
+
+    /// A stored v1 NodeClaim with the fields v1beta1 lacks.
+    static let v1NodeClaim = Reviews.object("""
+    {"apiVersion":"karpenter.sh/v1","kind":"NodeClaim","metadata":{"name":"claim-2","annotations":{"example.com/owner":"platform"}},
+     "spec":{"nodeClassRef":{"group":"karpenter.azure.com","kind":"AKSNodeClass","name":"default"},
+      "requirements":[{"key":"node.kubernetes.io/instance-type","operator":"In","values":["Standard_D4s_v5"]}],
+      "expireAfter":"336h","terminationGracePeriod":"30m"}}
+    """)
+
     static let configMap = Reviews.object("""
     {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"other","namespace":"default"},"data":{"a":"b"}}
     """)

@@ -81,3 +81,23 @@ enum ConversionTree {
         }
     }
 }
+
+extension ConversionTree {
+    /// True when both trees hold the same content, whatever the key order of their objects.
+    static func sameContent(_ lhs: JSONValue?, _ rhs: JSONValue?) -> Bool {
+        lhs.map(sortedKeys) == rhs.map(sortedKeys)
+    }
+
+    private static func sortedKeys(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let dict):
+            var sorted = OrderedDictionary<String, JSONValue>()
+            for key in dict.keys.sorted() { sorted[key] = sortedKeys(dict[key]!) }
+            return .object(sorted)
+        case .array(let items):
+            return .array(items.map(sortedKeys))
+        default:
+            return value
+        }
+    }
+}

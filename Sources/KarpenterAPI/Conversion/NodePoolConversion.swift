@@ -14,14 +14,6 @@ public enum NodePoolConversion {
 
     /// Nil when `tree` is a NodePool of `expected` apiVersion, else why it cannot be converted.
     static func refusal(_ tree: JSONValue, expected: String) -> String? {
-        guard tree.objectValue != nil else { return "not converted: the input is not a JSON object" }
-        if let kind = tree["kind"]?.stringValue, kind != KarpenterKind.nodePool {
-            return "not converted: kind is \(kind), not NodePool"
-        }
-        let apiVersion = tree["apiVersion"]?.stringValue
-        if apiVersion != expected {
-            return "not converted: apiVersion is \(apiVersion ?? "<absent>"), expected \(expected)"
-        }
-        return nil
+        ConversionRefusal.reason(tree, kind: KarpenterKind.nodePool, expected: expected)
     }
 }

@@ -14,7 +14,7 @@ struct CRDDocument {
 
     func json() -> JSONValue {
         let schemas = SchemaRegistry.all
-            .filter { $0.group == identity.group && $0.kind == identity.kind && !identity.omittedVersions.contains($0.version) }
+            .filter { $0.group == identity.group && $0.kind == identity.kind }
             .sorted { $0.version == identity.storageVersion && $1.version != identity.storageVersion }
         var names: OrderedDictionary<String, JSONValue> = [:]
         if !identity.categories.isEmpty { names["categories"] = .array(identity.categories.map { .string($0) }) }

@@ -16,11 +16,9 @@ struct CRDIdentity {
     let shortNames: [String]
     let categories: [String]
     let storageVersion: String
-    /// Versions kept out of the CRD (served only where a conversion exists for them).
-    let omittedVersions: Set<String>
     let scale: (spec: String, status: String)?
     let columns: [Column]
-    /// NodePools convert between karpenter.sh/v1beta1 and v1 through the webhook.
+    /// NodePools and NodeClaims convert between karpenter.sh/v1beta1 and v1 through the webhook.
     let convertsThroughWebhook: Bool
 
     var name: String { "\(plural).\(group)" }
@@ -32,7 +30,7 @@ struct CRDIdentity {
     static let all: [CRDIdentity] = [
         CRDIdentity(
             group: "karpenter.sh", kind: "NodePool", plural: "nodepools", shortNames: [], categories: ["karpenter"],
-            storageVersion: "v1", omittedVersions: [], scale: (".spec.replicas", ".status.nodes"),
+            storageVersion: "v1", scale: (".spec.replicas", ".status.nodes"),
             columns: [
                 Column(name: "NodeClass", type: "string", jsonPath: ".spec.template.spec.nodeClassRef.name"),
                 Column(name: "Nodes", type: "string", jsonPath: ".status.nodes"),
@@ -45,9 +43,7 @@ struct CRDIdentity {
         ),
         CRDIdentity(
             group: "karpenter.sh", kind: "NodeClaim", plural: "nodeclaims", shortNames: [], categories: ["karpenter"],
-            // The core converts NodePools only; a v1beta1 NodeClaim version without a
-            // conversion would be stored lossily, so the CRD serves v1 alone.
-            storageVersion: "v1", omittedVersions: ["v1beta1"], scale: nil,
+            storageVersion: "v1", scale: nil,
             columns: [
                 Column(name: "Type", type: "string", jsonPath: #".metadata.labels.node\.kubernetes\.io/instance-type"#),
                 Column(name: "Capacity", type: "string", jsonPath: #".metadata.labels.karpenter\.sh/capacity-type"#),
@@ -59,11 +55,11 @@ struct CRDIdentity {
                 Column(name: "NodeClass", type: "string", jsonPath: ".spec.nodeClassRef.name", priority: 1),
                 Column(name: "Drifted", type: "string", jsonPath: #".status.conditions[?(@.type=="Drifted")].status"#, priority: 1),
             ],
-            convertsThroughWebhook: false
+            convertsThroughWebhook: true
         ),
         CRDIdentity(
             group: "karpenter.azure.com", kind: "AKSNodeClass", plural: "aksnodeclasses", shortNames: ["aksnc", "aksncs"],
-            categories: ["karpenter", "nap"], storageVersion: "v1beta1", omittedVersions: [], scale: nil,
+            categories: ["karpenter", "nap"], storageVersion: "v1beta1", scale: nil,
             columns: [ready, age, Column(name: "ImageFamily", type: "string", jsonPath: ".spec.imageFamily", priority: 1)],
             convertsThroughWebhook: false
         ),

@@ -1,8 +1,8 @@
 import KarpenterAPI
 import OrderedCollections
 
-/// Answers `apiextensions.k8s.io/v1` ConversionReviews for NodePools between
-/// `karpenter.sh/v1beta1` and `karpenter.sh/v1` with the core's conversion.
+/// Answers `apiextensions.k8s.io/v1` ConversionReviews for NodePools and NodeClaims between
+/// `karpenter.sh/v1beta1` and `karpenter.sh/v1` with the core's conversions.
 public enum ConversionReviewHandler {
     public static let apiVersion = "apiextensions.k8s.io/v1"
     public static let kind = "ConversionReview"
@@ -10,6 +10,8 @@ public enum ConversionReviewHandler {
     public struct Outcome: Sendable {
         public let response: JSONValue
         public let uid: String
+        /// The kind of the first object, for metrics ("" for an empty review).
+        public let kind: String
         public let objects: Int
         public let succeeded: Bool
     }
@@ -42,7 +44,8 @@ public enum ConversionReviewHandler {
             response["result"] = .object(["status": .string("Success")])
         }
         let review: JSONValue = .object(["apiVersion": .string(apiVersion), "kind": .string(kind), "response": .object(response)])
-        return Outcome(response: review, uid: uid, objects: objects.count, succeeded: failure == nil)
+        let kind = objects.first?["kind"]?.stringValue ?? ""
+        return Outcome(response: review, uid: uid, kind: kind, objects: objects.count, succeeded: failure == nil)
     }
 
     enum Converted {
@@ -54,16 +57,20 @@ public enum ConversionReviewHandler {
         let from = object["apiVersion"]?.stringValue ?? ""
         let kind = object["kind"]?.stringValue ?? ""
         if from == desired { return .success(object) }
-        guard kind == "NodePool" else {
-            return .failure("cannot convert \(kind.isEmpty ? "an object without kind" : kind) from \(from) to \(desired): only NodePools have more than one schema")
+        let conversions: (toV1: (JSONValue) -> ConversionResult, toV1beta1: (JSONValue) -> ConversionResult)
+        switch kind {
+        case KarpenterKind.nodePool: conversions = (NodePoolConversion.v1beta1ToV1, NodePoolConversion.v1ToV1beta1)
+        case KarpenterKind.nodeClaim: conversions = (NodeClaimConversion.v1beta1ToV1, NodeClaimConversion.v1ToV1beta1)
+        default:
+            return .failure("cannot convert \(kind.isEmpty ? "an object without kind" : kind) from \(from) to \(desired): only NodePools and NodeClaims have more than one schema")
         }
         switch (from, desired) {
         case (KarpenterAPIGroup.coreV1beta1, KarpenterAPIGroup.coreV1):
-            return .success(NodePoolConversion.v1beta1ToV1(object).converted)
+            return .success(conversions.toV1(object).converted)
         case (KarpenterAPIGroup.coreV1, KarpenterAPIGroup.coreV1beta1):
-            return .success(NodePoolConversion.v1ToV1beta1(object).converted)
+            return .success(conversions.toV1beta1(object).converted)
         default:
-            return .failure("cannot convert NodePool from \"\(from)\" to \"\(desired)\": supported versions are \(KarpenterAPIGroup.coreV1) and \(KarpenterAPIGroup.coreV1beta1)")
+            return .failure("cannot convert \(kind) from \"\(from)\" to \"\(desired)\": supported versions are \(KarpenterAPIGroup.coreV1) and \(KarpenterAPIGroup.coreV1beta1)")
         }
     }
 }

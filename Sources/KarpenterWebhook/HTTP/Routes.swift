@@ -62,7 +62,7 @@ struct Routes: Sendable {
             switch endpoint {
             case "convert":
                 let outcome = try ConversionReviewHandler.handle(parsed)
-                record(endpoint, kind: "NodePool", operation: "CONVERT", verdict: outcome.succeeded ? "converted" : "failed", since: start)
+                record(endpoint, kind: outcome.kind, operation: "CONVERT", verdict: outcome.succeeded ? "converted" : "failed", since: start)
                 if !outcome.succeeded {
                     logger.warning("conversion failed", metadata: ["uid": "\(outcome.uid)"])
                 }
