@@ -108,3 +108,17 @@ final class SchedulerConstraintTests: XCTestCase {
         XCTAssertEqual(honor.nodeClaims.first?.launch?.zone, "zone-1", "Honor: the zone-2 node is not counted, zone-1 is allowed")
     }
 }
+
+extension SchedulerConstraintTests {
+    func testLaunchPlanKeepsMinValuesAndLabelsCustomKeys() {
+        let pool = Fake.nodePool(requirements: """
+        [{key: node.kubernetes.io/instance-type, operator: In, values: [small, medium, large, xlarge], minValues: 2},
+         {key: team, operator: In, values: [blue, green]}]
+        """)
+        let result = Scheduler.solve(Fake.snapshot(pods: [Fake.pod("p")], nodePools: [pool]))
+        let claim = result.nodeClaims.first
+        XCTAssertEqual(claim?.requirements[SchedulingLabel.instanceType]?.minValues, 2)
+        XCTAssertEqual(claim?.labels["team"], "blue", "a custom key gets one concrete value on the node")
+        XCTAssertNil(claim?.labels["node.kubernetes.io/instance-type"], "well-known keys are decided at launch")
+    }
+}

@@ -47,7 +47,9 @@ struct NodeClaimFinalizer {
                 offering.map { InstanceTypeOption(name: instanceType.name, zone: $0.zone, capacityType: $0.capacityType,
                                                   price: $0.price, allocatable: instanceType.allocatable) }
             }
-            requirements.set(.in(SchedulingLabel.instanceType, options.map(\.name)))
+            // The instance-type list replaces the key's requirement but keeps its minValues.
+            let instanceTypeMinValues = requirements[SchedulingLabel.instanceType]?.minValues
+            requirements.set(.in(SchedulingLabel.instanceType, options.map(\.name), minValues: instanceTypeMinValues))
             var capacityTypes = Set<String>()
             let offeredCapacityTypes = template.capacityTypes
             types: for (instanceType, _) in truncated {
@@ -59,10 +61,16 @@ struct NodeClaimFinalizer {
             }
             requirements.add(.in(SchedulingLabel.capacityType, capacityTypes.sorted()))
             var labels = template.labels
-            for requirement in requirements where !requirement.isComplement && requirement.values.count == 1 {
+            for requirement in requirements where !requirement.isComplement && !requirement.values.isEmpty {
                 let key = requirement.key.name
                 if key == SchedulingLabel.hostname || labels[key] != nil { continue }
-                labels[key] = requirement.valueStrings[0]
+                if requirement.values.count == 1 {
+                    labels[key] = requirement.valueStrings[0]
+                } else if !self.options.wellKnownLabels.contains(key), !SchedulingLabel.isRestricted(key) {
+                    // A custom key the pods narrowed to several values still needs one concrete
+                    // label on the node (upstream picks any; we pick the first, deterministically).
+                    labels[key] = requirement.valueStrings[0]
+                }
             }
             planned.append(PlannedNodeClaim(name: claim.name, nodePool: template.name, instanceTypes: options,
                                             requirements: requirements, labels: labels,
