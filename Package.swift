@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KarpenterAPI", targets: ["KarpenterAPI"]),
         .library(name: "KarpenterScheduling", targets: ["KarpenterScheduling"]),
         .library(name: "KarpenterAzure", targets: ["KarpenterAzure"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -62,6 +63,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "karpenter-webhook", dependencies: ["KarpenterWebhook"], path: "webhook"),
+        // Kubernetes client: kubeconfig, in-cluster config, exec credential plugins (HTTP to come).
+        .target(
+            name: "KubeClient",
+            dependencies: ["KarpenterAPI", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI"]),
         .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI", "kubectl-karpenter"]),
         .testTarget(
@@ -69,6 +75,7 @@ let package = Package(
             dependencies: ["KarpenterWebhook", "KarpenterAPI", "karpenter-webhook", "kubectl-karpenter"]
         ),
         .testTarget(name: "KarpenterSchedulingTests", dependencies: ["KarpenterScheduling"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient"]),
         .testTarget(
             name: "KarpenterAzureTests",
             dependencies: ["KarpenterAzure"],
