@@ -69,6 +69,8 @@ final class SchedulerTests: XCTestCase {
         XCTAssertNil(result.existingPlacements["default/big"])
         XCTAssertEqual(result.nodeClaims.count, 1)
         XCTAssertEqual(result.nodeClaims[0].pods, ["default/big"])
+        XCTAssertEqual(result.traces["default/small"]?.outcome, "node/aks-1")
+        XCTAssertEqual(result.traces["default/big"]?.outcome, "nodeclaim/default-1")
         let attempt = result.traces["default/big"]?.attempts.first
         XCTAssertEqual(attempt?.candidate, .existingNode("aks-1"))
         XCTAssertEqual(attempt?.failure?.code, .insufficientResources)

@@ -135,8 +135,7 @@ struct SchedulingEngine {
         defer {
             if tracing {
                 traces[pod.key] = PodTrace(pod: pod.key, attempts: attempts, relaxations: pod.relaxations,
-                                           outcome: placements[pod.key].map { "node/\($0)" }
-                                               ?? claims.first { $0.pods.contains { $0 === pod } }.map { "nodeclaim/\($0.name)" })
+                                           outcome: outcome(of: attempts))
             }
         }
         for node in existing {
@@ -187,6 +186,16 @@ struct SchedulingEngine {
         let summary = templateFailures.map { "incompatible with nodepool \"\($0.candidate?.dropFirst(9) ?? "")\", \($0.message)" }
             .joined(separator: "; ")
         return .failure(SchedulingFailureSet(failures: templateFailures, summary: summary))
+    }
+
+    /// Where the accepting attempt put the pod; a NodePool's acceptance is the newest NodeClaim.
+    private func outcome(of attempts: [CandidateAttempt]) -> String? {
+        switch attempts.last(where: { $0.failure == nil })?.candidate {
+        case .existingNode(let name): return "node/\(name)"
+        case .inFlightNodeClaim(let name): return "nodeclaim/\(name)"
+        case .nodePool: return claims.last.map { "nodeclaim/\($0.name)" }
+        case nil: return nil
+        }
     }
 
     private func noNodePoolFailure() -> SchedulingFailure {
