@@ -10,15 +10,7 @@ struct ConversionEndToEndTests {
     init() throws { server = try WebhookProcess() }
 
     private func convert(_ objects: [JSONValue], to desired: String) async throws -> JSONValue {
-        let client = try await server.connect()
-        let uid = "conversion-\(desired)"
-        let response = try await client.post("/convert", body: Reviews.conversion(objects, to: desired, uid: uid)).get()
-        _ = try await client.close().get()
-        #expect(response.status == 200)
-        let answer = try Reviews.parse(response.body)
-        #expect(answer["kind"]?.stringValue == "ConversionReview")
-        #expect(answer["response"]?["uid"]?.stringValue == uid)
-        return answer
+        try await server.convert(objects, to: desired, uid: "conversion-\(desired)")
     }
 
     @Test func v1beta1ToV1() async throws {
