@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "KarpenterScheduling", targets: ["KarpenterScheduling"]),
         .library(name: "KarpenterAzure", targets: ["KarpenterAzure"]),
         .library(name: "KubeClient", targets: ["KubeClient"]),
+        .library(name: "InProcessAPIServer", targets: ["InProcessAPIServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        // The Kubernetes client's HTTP transport.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -37,7 +40,7 @@ let package = Package(
         .target(
             name: "KarpenterCLI",
             dependencies: [
-                "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure",
+                "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -63,19 +66,55 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "karpenter-webhook", dependencies: ["KarpenterWebhook"], path: "webhook"),
-        // Kubernetes client: kubeconfig, in-cluster config, exec credential plugins (HTTP to come).
+        // Kubernetes client: kubeconfig, in-cluster config, exec credential plugins, REST, watch, informers.
         .target(
             name: "KubeClient",
-            dependencies: ["KarpenterAPI", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "KarpenterAPI",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A Kubernetes API server in the process, over real HTTP(S): the tests' and the embedded
+        // mode's stand-in for kube-apiserver.
+        .target(
+            name: "InProcessAPIServer",
+            dependencies: [
+                "KarpenterAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI"]),
-        .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI", "kubectl-karpenter"]),
+        .testTarget(
+            name: "KarpenterCLITests",
+            dependencies: ["KarpenterCLI", "kubectl-karpenter", "InProcessAPIServer"]
+        ),
         .testTarget(
             name: "KarpenterWebhookTests",
             dependencies: ["KarpenterWebhook", "KarpenterAPI", "karpenter-webhook", "kubectl-karpenter"]
         ),
         .testTarget(name: "KarpenterSchedulingTests", dependencies: ["KarpenterScheduling"]),
-        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "InProcessAPIServer"]),
+        .testTarget(
+            name: "InProcessAPIServerTests",
+            dependencies: [
+                "InProcessAPIServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(
             name: "KarpenterAzureTests",
             dependencies: ["KarpenterAzure"],

@@ -1,4 +1,4 @@
-import KarpenterAPI
+
 import OrderedCollections
 
 /// Reads a request body into a `JSONValue`, keeping key order and number spellings as the

@@ -1,0 +1,1 @@
+// The in-process Kubernetes API server: see the files beside this one.
