@@ -51,7 +51,7 @@ enum ExecScripts {
     static func plugin(_ command: String, apiVersion: String = v1, args: [String] = [], env: [ExecEnvVar] = [],
                        provideClusterInfo: Bool = false, cluster: ExecClusterInfo? = nil,
                        parentEnvironment: [String: String] = ["PATH": "/usr/bin:/bin"],
-                       installHint: String? = nil, timeout: Duration? = .seconds(10),
+                       installHint: String? = nil, timeout: Duration? = .seconds(60),
                        mode: ExecInteractiveMode = .never, stdinIsTerminal: Bool = false) -> ExecCredentialPlugin {
         let config = ExecConfig(apiVersion: apiVersion, command: command, args: args, env: env,
                                 installHint: installHint, provideClusterInfo: provideClusterInfo,
