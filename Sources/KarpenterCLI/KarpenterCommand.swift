@@ -1,10 +1,20 @@
 import ArgumentParser
 
-public struct KarpenterCommand: ParsableCommand {
+public struct KarpenterCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kubectl-karpenter",
         abstract: "Validate, explain and simulate Karpenter for AKS.",
-        subcommands: [SimulateCommand.self, ExplainCommand.self, ValidateCommand.self, ConvertCommand.self, CrdsCommand.self, VersionCommand.self]
+        discussion: """
+        Examples:
+          kubectl karpenter simulate
+          kubectl karpenter simulate -f manifests/ -R -o json
+          kubectl karpenter explain pod trainer -n ml
+          kubectl karpenter validate -f nodepool.yaml
+          kubectl karpenter convert -f old-nodepool.yaml
+          kubectl karpenter crds -o charts/karpenter/crds
+          kubectl karpenter <command> --help
+        """,
+        subcommands: [SimulateCommand.self, ExplainCommand.self, GetCommand.self, ValidateCommand.self, ConvertCommand.self, CrdsCommand.self, VersionCommand.self]
     )
     public init() {}
 }

@@ -104,7 +104,7 @@ final class ExplainCLITests: XCTestCase {
     }
 
     func testBuiltInExampleGPUPodOnEmbeddedCatalog() throws {
-        let outcome = try PluginProcess.run(["explain", "pod", "trainer", "-n", "ml"])
+        let outcome = try PluginProcess.run(["explain", "pod", "trainer", "-n", "ml", "--example"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("cannot schedule it"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("NodePools:"), outcome.stdout)

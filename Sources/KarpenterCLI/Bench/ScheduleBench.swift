@@ -12,6 +12,10 @@ struct ScheduleBench: ParsableCommand {
         anti-affinity), cpu and memory drawn with a seeded generator, instance types fake-it-0.. \
         fake-it-(M-1) with i+1 vCPU, 2(i+1) GiB, 10(i+1) pods, one NodePool without limits. \
         Build with `swift build -c release --product karpenter-bench` first.
+
+        Examples:
+          karpenter-bench schedule
+          karpenter-bench schedule --pods 1000 5000 --types 100 400 --seed 7
         """
     )
 

@@ -7,7 +7,12 @@ import KarpenterAPI
 struct ValidateBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Time validation of N generated manifests (one object per file)."
+        abstract: "Time validation of N generated manifests (one object per file).",
+        discussion: """
+        Examples:
+          karpenter-bench validate
+          karpenter-bench validate --count 5000 --repeats 3
+        """
     )
 
     @Option(help: "How many manifest files to generate.")

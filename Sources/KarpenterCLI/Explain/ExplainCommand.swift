@@ -5,6 +5,11 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain Karpenter's decisions for a pod.",
+        discussion: """
+        Examples:
+          kubectl karpenter explain pod trainer -n ml
+          kubectl karpenter explain pod web-0 -n shop -f manifests/ -R -o json
+        """,
         subcommands: [ExplainPodCommand.self]
     )
 }

@@ -1,13 +1,20 @@
 import ArgumentParser
+import Foundation
 import KarpenterAPI
 import KarpenterScheduling
 
-struct ExplainPodCommand: ParsableCommand {
+struct ExplainPodCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pod",
         abstract: "Explain why a pod is pending and what Karpenter would launch for it.",
         discussion: """
-        Offline: reads the same manifests as `simulate`, runs the scheduler with its decision \
+        Live (the default): reads the pod, nodes and the pods on them, NodePools, \
+        AKSNodeClasses, NodeClaims and DaemonSets from the cluster of the current kubeconfig \
+        context (or --kubeconfig/--context), quotes the pod's FailedScheduling events and \
+        Karpenter's own, and runs the scheduler the controller runs on that snapshot. For a \
+        running pod it says why it landed where it did. Needs read access only.
+
+        Offline (-f FILE or --example): reads the same manifests as `simulate`, runs the scheduler with its decision \
         trace, and prints for the pod: kube-scheduler's summary over the existing nodes \
         ("0/N nodes are available: ..."), each NodePool's verdict with the first failing \
         constraint and a fix, why each existing node does or does not fit, the cheapest instance \
@@ -15,8 +22,10 @@ struct ExplainPodCommand: ParsableCommand {
         (explains its first pod).
 
         Examples:
+          kubectl karpenter explain pod web-0 -n shop
+          kubectl karpenter explain pod web-0 -n shop --context aks-prod -o json
           kubectl karpenter explain pod web-0 -n shop -f manifests/ -R
-          kubectl karpenter explain pod trainer -n ml -o json
+          kubectl karpenter explain pod trainer -n ml --example
 
         Exit status: 0 explained, 1 pod not found or unreadable input, 64 usage error.
         """
@@ -25,16 +34,36 @@ struct ExplainPodCommand: ParsableCommand {
     @Argument(help: "The pod's name (or a Deployment/StatefulSet/Job name).")
     var name: String
 
-    @Option(name: [.short, .customLong("namespace")], help: "The pod's namespace (default: default).")
+    @Option(name: [.short, .customLong("namespace")],
+            help: "The pod's namespace (default: the kubeconfig context's namespace; offline: default).")
     var namespace: String?
 
+    @Flag(help: "Explain a pod of the built-in example instead of the cluster (what `simulate` runs).")
+    var example = false
+
     @OptionGroup var input: SnapshotInputOptions
+
+    @OptionGroup(title: "Cluster connection (live mode)") var connection: ConnectionOptions
 
     @Option(name: [.short, .customLong("output")], help: "Output format: text, json or yaml.")
     var output: OutputFormat = .text
 
-    func run() throws {
-        let build = try input.load(example: BuiltInExample.files())
+    func run() async throws {
+        guard example || !input.files.isEmpty else { return try await runLive() }
+        try runOffline()
+    }
+
+    private func runLive() async throws {
+        let output = try await connection.withClusterSource(namespace: namespace) { source, namespace in
+            let objects = try await source.objects(LiveExplanation.query(namespace: namespace))
+            return LiveExplanation.render(objects, namespace: namespace, name: self.name, format: self.output,
+                                          terminal: .detect(), now: Date())
+        }
+        try output.emit()
+    }
+
+    private func runOffline() throws {
+        let build = try input.load(example: example ? BuiltInExample.files() : nil)
         SnapshotInputOptions.report(build, notes: false)
         let key: String
         let note: String?

@@ -9,7 +9,11 @@ public enum KarpenterVersion {
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: "Print the plugin version and the API versions it understands."
+        abstract: "Print the plugin version and the API versions it understands.",
+        discussion: """
+        Examples:
+          kubectl karpenter version
+        """
     )
 
     func run() {

@@ -35,7 +35,8 @@ public enum PodLookup: Sendable, Hashable {
         return .notFound(message)
     }
 
-    static func key(_ pod: Pod) -> String { "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")" }
+    /// `namespace/name`, the key pods go by in snapshots, results and explanations.
+    public static func key(_ pod: Pod) -> String { "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")" }
 
     static func podKeys(_ build: SnapshotBuild) -> Set<String> {
         Set(build.snapshot.pendingPods.map(key))

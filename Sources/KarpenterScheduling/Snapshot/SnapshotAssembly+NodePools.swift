@@ -61,8 +61,10 @@ extension SnapshotAssembly {
         }
         // A user catalog serves every NodePool the same types, so its node class need not be given.
         guard present.contains(label) || source.nodeClassKind == nil else {
-            return .failure(NodeClassProblem(message: "\(label) is not in the input",
-                                              hint: "add the \(ref.kind) named \"\(ref.name)\" to the manifests; until it exists Karpenter keeps the NodePool not Ready"))
+            let hint = input == .manifests
+                ? "add the \(ref.kind) named \"\(ref.name)\" to the manifests; until it exists Karpenter keeps the NodePool not Ready"
+                : "create the \(ref.kind) named \"\(ref.name)\"; until it exists Karpenter keeps the NodePool not Ready"
+            return .failure(NodeClassProblem(message: "\(label) is not in \(input.name)", hint: hint))
         }
         do {
             return .success(try source.instanceTypes(for: ref.kind == KarpenterKind.aksNodeClass ? nodeClasses[ref.name] : nil))
@@ -71,8 +73,10 @@ extension SnapshotAssembly {
         }
     }
 
-    /// Offline there is no controller to set readiness: derive it from the node class.
+    /// Offline there is no controller to set readiness: derive it from the node class. A live
+    /// NodePool keeps the controller's conditions unless its node class is missing here.
     private func setReady(_ nodePool: inout NodePool, _ problem: String?) {
+        if input == .cluster && problem == nil { return }
         var status = nodePool.status ?? NodePoolStatus()
         var conditions = (status.conditions ?? []).filter { $0.type != ConditionType.ready && $0.type != "NodeClassReady" }
         let ready = problem == nil

@@ -1,8 +1,10 @@
 import KarpenterAPI
 
 extension SnapshotAssembly {
-    /// Splits pods into pending (SCHEDULING.md §1, with every unbound pod taken as marked
-    /// unschedulable by kube-scheduler), pods on known nodes, and pods bound elsewhere.
+    /// Splits pods into pending (SCHEDULING.md §1), pods on known nodes, and pods bound
+    /// elsewhere. From manifests every unbound pod counts as marked unschedulable by
+    /// kube-scheduler; in a live cluster only the pods it really marked are pending, and
+    /// terminating pods are left out.
     mutating func placePods() -> (pending: [Pod], existing: [ExistingNodeInput], others: [Pod]) {
         var pending: [Pod] = []
         var seen: Set<String> = []
@@ -16,17 +18,17 @@ extension SnapshotAssembly {
             var pod = original
             let key = "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")"
             guard seen.insert(key).inserted else {
-                diagnostics.append(SnapshotDiagnostic(.error, file: origin.file, location: origin.location, object: origin.owner,
-                                                      "pod \(key) appears twice; the second is left out",
-                                                      hint: "pod names must be unique per namespace"))
+                add(SnapshotDiagnostic(.error, file: origin.file, location: origin.location, object: origin.owner,
+                                       "pod \(key) appears twice; the second is left out",
+                                       hint: "pod names must be unique per namespace"))
                 continue
             }
             if pod.metadata.creationTimestamp == nil { pod.metadata.creationTimestamp = Self.timestamp(index) }
             if pod.metadata.uid == nil { pod.metadata.uid = "\(key.replacingSlash)-uid" }
-            let phase = pod.status?.phase
-            let terminal = phase == .succeeded || phase == .failed
+            let terminal = PodEligibility.isTerminal(pod)
+            let terminating = input == .cluster && pod.metadata.deletionTimestamp != nil
             if let nodeName = pod.spec.nodeName, !nodeName.isEmpty {
-                if terminal { continue }
+                if terminal || terminating { continue }
                 if nodeNames.contains(nodeName) {
                     boundPods[nodeName, default: []].append(pod)
                 } else {
@@ -35,21 +37,26 @@ extension SnapshotAssembly {
                 }
                 continue
             }
-            if let reason = Self.notProvisionable(pod, terminal: terminal) {
-                skipped[reason, default: []].append(key)
+            if let reason = notProvisionableReason(pod, terminal: terminal, terminating: terminating) {
+                notProvisionable.append(NotProvisionablePod(pod: pod, reason: reason))
+                skipped[reason.description, default: []].append(key)
                 continue
             }
-            origins[key] = origin
-            Self.markUnschedulable(&pod)
+            if input == .manifests {
+                origins[key] = origin
+                Self.markUnschedulable(&pod)
+            }
             pending.append(pod)
         }
         for (reason, keys) in skipped.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(SnapshotDiagnostic(.note, "not pending (\(reason)): \(Self.list(keys))"))
+            add(SnapshotDiagnostic(.note, "not pending (\(reason)): \(Self.list(keys))"))
         }
         if !unknownNodes.isEmpty {
             let names = unknownNodes.keys.sorted()
-            diagnostics.append(SnapshotDiagnostic(.warning, "\(unknownNodes.values.reduce(0, +)) pod(s) are bound to nodes that are not in the input (\(Self.list(names))); they count only for topology",
-                                                  hint: "add those Node objects to simulate their free capacity"))
+            let hint = input == .manifests ? "add those Node objects to simulate their free capacity"
+                : "nodes may have come or gone while the cluster was read; run the command again"
+            add(SnapshotDiagnostic(.warning, "\(unknownNodes.values.reduce(0, +)) pod(s) are bound to nodes that are not in \(input.name) (\(Self.list(names))); they count only for topology",
+                                   hint: hint))
         }
         return (pending, existingNodes(boundPods), others)
     }
@@ -80,16 +87,20 @@ extension SnapshotAssembly {
     }
 
     /// Why an unbound pod is not handed to the provisioner, nil when it is.
-    static func notProvisionable(_ pod: Pod, terminal: Bool) -> String? {
-        if terminal { return "finished" }
+    func notProvisionableReason(_ pod: Pod, terminal: Bool, terminating: Bool) -> NotProvisionablePod.Reason? {
+        if terminal { return .finished }
+        if terminating { return .terminating }
         for owner in pod.metadata.ownerReferences ?? [] {
-            if owner.kind == "DaemonSet" { return "DaemonSet pods are placed by their DaemonSet" }
-            if owner.kind == "Node" { return "static pods" }
+            if owner.kind == "DaemonSet" { return .daemonSet }
+            if owner.kind == "Node" { return .staticPod }
         }
-        if let nominated = pod.status?.nominatedNodeName, !nominated.isEmpty { return "nominated to a node by preemption" }
-        if let condition = pod.status?.condition("PodScheduled"), condition.status == "False",
-           let reason = condition.reason, reason != "Unschedulable" {
-            return "PodScheduled reason \(reason), not Unschedulable"
+        if let nominated = pod.status?.nominatedNodeName, !nominated.isEmpty { return .nominated(nominated) }
+        let scheduled = pod.status?.condition("PodScheduled")
+        if let scheduled, scheduled.status == "False", let reason = scheduled.reason, reason != "Unschedulable" {
+            return .schedulingReason(reason)
+        }
+        if input == .cluster && !(scheduled?.status == "False" && scheduled?.reason == "Unschedulable") {
+            return .awaitingKubeScheduler
         }
         return nil
     }

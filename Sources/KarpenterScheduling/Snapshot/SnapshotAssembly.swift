@@ -3,6 +3,7 @@ import KarpenterAPI
 /// The mutable state of one `SnapshotBuilder.build` call: objects by kind, in input order.
 struct SnapshotAssembly {
     let source: InstanceTypeSource
+    let input: SnapshotInput
     var diagnostics: [SnapshotDiagnostic] = []
     var nodePools: [(NodePool, ManifestObject)] = []
     var nodeClasses: [String: AKSNodeClass] = [:]
@@ -16,17 +17,29 @@ struct SnapshotAssembly {
     var nodeClaims: [(NodeClaim, ManifestObject)] = []
     var skippedKinds: [String: Int] = [:]
     var origins: [String: PodOrigin] = [:]
+    var notProvisionable: [NotProvisionablePod] = []
     /// Where workloads go in the pod order: index into `pods` at the time the workload was read.
     var workloadPositions: [Int] = []
 
-    init(source: InstanceTypeSource) {
+    init(source: InstanceTypeSource, input: SnapshotInput = .manifests) {
         self.source = source
+        self.input = input
     }
 
     mutating func report(_ severity: SnapshotDiagnostic.Severity, _ object: ManifestObject, at path: FieldPath = .root,
                          _ message: String, hint: String? = nil) {
-        diagnostics.append(SnapshotDiagnostic(severity, file: object.file, location: object.location(of: path),
-                                              object: object.label, message, hint: hint))
+        add(SnapshotDiagnostic(severity, file: object.file, location: object.location(of: path),
+                               object: object.label, message, hint: hint))
+    }
+
+    /// Records a diagnostic; a live object has no file and no line to point at.
+    mutating func add(_ diagnostic: SnapshotDiagnostic) {
+        var diagnostic = diagnostic
+        if input == .cluster {
+            diagnostic.file = nil
+            diagnostic.location = nil
+        }
+        diagnostics.append(diagnostic)
     }
 
     mutating func read(_ object: ManifestObject) {
@@ -49,7 +62,7 @@ struct SnapshotAssembly {
         case KarpenterKind.aksNodeClass: readNodeClass(object)
         case KarpenterKind.nodeClaim: readNodeClaim(object)
         case "Pod": readPod(object)
-        case "Deployment", "ReplicaSet", "StatefulSet", "Job": readWorkload(object)
+        case "Deployment", "ReplicaSet", "StatefulSet", "Job" where input == .manifests: readWorkload(object)
         case "DaemonSet":
             if case .success(let daemonSet) = decode(DaemonSet.self, object) { daemonSets.append((daemonSet, object)) }
         case "Node":
@@ -64,7 +77,7 @@ struct SnapshotAssembly {
 
     mutating func decode<T: Decodable>(_ type: T.Type, _ object: ManifestObject, value: JSONValue? = nil) -> Result<T, SnapshotDiagnostic> {
         let result = ObjectDecoding.decode(type, value ?? object.value, object: object)
-        if case .failure(let problem) = result { diagnostics.append(problem) }
+        if case .failure(let problem) = result { add(problem) }
         return result
     }
 
@@ -83,8 +96,13 @@ struct SnapshotAssembly {
         return review.defaulted
     }
 
+    /// Manifests are admitted as the API server would; live objects already were.
+    mutating func admittedIfManifest(_ object: ManifestObject) -> JSONValue? {
+        input == .cluster ? object.value : admitted(object)
+    }
+
     mutating func readNodePool(_ object: ManifestObject) {
-        guard var defaulted = admitted(object) else { return }
+        guard var defaulted = admittedIfManifest(object) else { return }
         if defaulted["apiVersion"]?.stringValue == KarpenterAPIGroup.coreV1beta1 {
             defaulted = NodePoolConversion.v1beta1ToV1(defaulted).converted
         }
@@ -97,7 +115,7 @@ struct SnapshotAssembly {
     }
 
     mutating func readNodeClass(_ object: ManifestObject) {
-        guard let defaulted = admitted(object) else { return }
+        guard let defaulted = admittedIfManifest(object) else { return }
         guard case .success(let nodeClass) = decode(AKSNodeClass.self, object, value: defaulted) else {
             invalid.insert("\(object.kind)/\(object.name)")
             return
@@ -106,8 +124,8 @@ struct SnapshotAssembly {
     }
 
     mutating func readNodeClaim(_ object: ManifestObject) {
-        let review = Admission.review(object.value)
-        guard case .success(let nodeClaim) = decode(NodeClaim.self, object, value: review.defaulted) else { return }
+        let value = input == .cluster ? object.value : Admission.review(object.value).defaulted
+        guard case .success(let nodeClaim) = decode(NodeClaim.self, object, value: value) else { return }
         nodeClaims.append((nodeClaim, object))
     }
 
@@ -128,13 +146,13 @@ struct SnapshotAssembly {
             workloads.append((workload, object))
             workloadPositions.append(pods.count)
         case .failure(let problem):
-            diagnostics.append(problem)
+            add(problem)
         }
     }
 
     mutating func noteSkippedKinds() {
         guard !skippedKinds.isEmpty else { return }
         let list = skippedKinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        diagnostics.append(SnapshotDiagnostic(.note, "not used by the simulation: \(list)"))
+        add(SnapshotDiagnostic(.note, "not used by the simulation: \(list)"))
     }
 }

@@ -1,6 +1,7 @@
 import KarpenterAPI
 
-/// A scheduling snapshot made from manifests, with what was read and what was left out.
+/// A scheduling snapshot made from manifests or a live cluster, with what was read and what
+/// was left out.
 public struct SnapshotBuild: Sendable {
     public var snapshot: SchedulingSnapshot
     public var diagnostics: [SnapshotDiagnostic]
@@ -9,6 +10,9 @@ public struct SnapshotBuild: Sendable {
     /// Where each pending pod came from (`Deployment/web`, `Pod/x` at file:line).
     public var podOrigins: [String: PodOrigin]
     public var source: String
+    /// Unbound pods left out of `snapshot.pendingPods`, with why (in a live cluster: pods
+    /// kube-scheduler has not marked Unschedulable yet, among others).
+    public var notProvisionable: [NotProvisionablePod] = []
 
     public var errors: [SnapshotDiagnostic] { diagnostics.filter { $0.severity == .error } }
 }

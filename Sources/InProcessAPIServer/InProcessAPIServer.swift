@@ -1,1 +1,0 @@
-// The in-process Kubernetes API server: see the files beside this one.
