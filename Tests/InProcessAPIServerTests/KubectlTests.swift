@@ -4,8 +4,8 @@ import KarpenterAPI
 import Testing
 
 /// The real kubectl (client-go) against the server: discovery, CRUD, selectors, patches,
-/// deletion, TLS with a client certificate. Skipped where kubectl is not installed.
-@Suite(.enabled(if: Kubectl.path != nil, "kubectl is not installed"))
+/// deletion, TLS with a client certificate. kubectl is part of this machine kind; a missing one fails the test.
+@Suite("The real kubectl against the in-process API server")
 struct KubectlTests {
     @Test func kubectlWorksOverMutualTLS() async throws {
         let certificates = try ServerCertificates.generate()

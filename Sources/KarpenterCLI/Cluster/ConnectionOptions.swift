@@ -52,6 +52,10 @@ struct ConnectionOptions: ParsableArguments {
             help: "How long to wait for a single request: 0 (no limit), or a duration like 30s, 1m (plain numbers are seconds).")
     var requestTimeout: String = "0"
 
+    func validate() throws {
+        _ = try timeout()
+    }
+
     func overrides(namespace: String?) -> ConnectionOverrides {
         ConnectionOverrides(kubeconfig: kubeconfig, context: context, cluster: cluster, user: user, namespace: namespace,
                             server: server, tlsServerName: tlsServerName,
@@ -65,20 +69,13 @@ struct ConnectionOptions: ParsableArguments {
     func timeout() throws -> Duration {
         let text = requestTimeout.trimmingCharacters(in: .whitespaces)
         if let seconds = Int(text) {
-            guard seconds >= 0 else { throw CLIError.usage("--request-timeout must not be negative") }
+            guard seconds >= 0 else { throw ValidationError("--request-timeout must not be negative") }
             return seconds == 0 ? .seconds(3600) : .seconds(seconds)
         }
-        do {
-            let duration = try GoDuration(parsing: text)
-            guard duration.nanoseconds >= 0 else { throw CLIError.usage("--request-timeout must not be negative") }
-            return duration.nanoseconds == 0 ? .seconds(3600) : .nanoseconds(duration.nanoseconds)
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError.usage("invalid --request-timeout \"\(requestTimeout)\": use a duration like 30s or 1m, or a number of seconds")
+        guard let duration = try? GoDuration(parsing: text) else {
+            throw ValidationError("invalid --request-timeout \"\(requestTimeout)\": use a duration like 30s or 1m, or a number of seconds")
         }
+        guard duration.nanoseconds >= 0 else { throw ValidationError("--request-timeout must not be negative") }
+        return duration.nanoseconds == 0 ? .seconds(3600) : .nanoseconds(duration.nanoseconds)
     }
-
-    /// True when `--request-timeout` was given a limit (it then also bounds the whole command).
-    var hasRequestTimeout: Bool { !["0", "", "0s"].contains(requestTimeout.trimmingCharacters(in: .whitespaces)) }
 }
