@@ -129,6 +129,16 @@ final class LivePluginTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("eastus-1"), outcome.stdout)
     }
 
+    func testAllNamespacesFindsThePodWhereverItIs() async throws {
+        let yaml = [LiveObjects.nodeClass, LiveObjects.nodePool(), LiveObjects.pendingPod("web")]
+        let (found, pools) = try await withCluster(yaml) { cluster in
+            (try cluster.plugin(["explain", "pod", "web", "-A", "-n", "default"]), try cluster.plugin(["get", "nodepools", "-A"]))
+        }
+        XCTAssertEqual(found.status, 0, found.stderr)
+        XCTAssertTrue(found.stdout.hasPrefix("Pod apps/web"), found.stdout)
+        XCTAssertEqual(pools.status, 0, pools.stderr)
+    }
+
     func testAMissingPodIsAnErrorWithAHint() async throws {
         let outcome = try await explain("ghost", in: [LiveObjects.nodeClass, LiveObjects.nodePool()])
         XCTAssertEqual(outcome.status, 1)

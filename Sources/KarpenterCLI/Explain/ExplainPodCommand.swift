@@ -38,6 +38,10 @@ struct ExplainPodCommand: AsyncParsableCommand {
             help: "The pod's namespace (default: the kubeconfig context's namespace; offline: default).")
     var namespace: String?
 
+    @Flag(name: [.customShort("A"), .customLong("all-namespaces")],
+          help: "Find the pod in any namespace (live mode; the name must be unique across namespaces).")
+    var allNamespaces = false
+
     @Flag(help: "Explain a pod of the built-in example instead of the cluster (what `simulate` runs).")
     var example = false
 
@@ -55,11 +59,32 @@ struct ExplainPodCommand: AsyncParsableCommand {
 
     private func runLive() async throws {
         let output = try await connection.withClusterSource(namespace: namespace) { source, namespace in
-            let objects = try await source.objects(LiveExplanation.query(namespace: namespace))
-            return LiveExplanation.render(objects, namespace: namespace, name: self.name, format: self.output,
+            var query = LiveExplanation.query(namespace: namespace)
+            if self.allNamespaces { query.podEventsNamespace = nil }
+            let objects = try await source.objects(query)
+            let podNamespace: String
+            switch self.allNamespaces ? Self.uniqueNamespace(of: self.name, in: objects.pods) : .success(namespace) {
+            case .success(let found): podNamespace = found
+            case .failure(let failure): return CommandOutput.failure("error: \(failure.message)")
+            }
+            return LiveExplanation.render(objects, namespace: podNamespace, name: self.name, format: self.output,
                                           terminal: .detect(), now: Date())
         }
         try output.emit()
+    }
+
+    struct LookupFailure: Error { let message: String }
+
+    /// With `-A`: the one namespace holding a pod of that name.
+    static func uniqueNamespace(of name: String, in pods: [JSONValue]) -> Result<String, LookupFailure> {
+        let namespaces = Set(pods.filter { $0["metadata"]?["name"]?.stringValue == name }
+            .map { $0["metadata"]?["namespace"]?.stringValue ?? "default" }).sorted()
+        switch namespaces.count {
+        case 1: return .success(namespaces[0])
+        case 0: return .failure(LookupFailure(message: "pod \"\(name)\" not found in any namespace\nhint: kubectl get pods -A | grep \(name)"))
+        default:
+            return .failure(LookupFailure(message: "pod \"\(name)\" exists in namespaces \(namespaces.joined(separator: ", ")); choose one with -n"))
+        }
     }
 
     private func runOffline() throws {

@@ -49,6 +49,14 @@ struct GetCommand: AsyncParsableCommand {
     @Option(name: .customLong("region"), help: "Azure region whose prices to use (default: the cluster's, from node labels).")
     var region: String?
 
+    @Option(name: [.short, .customLong("namespace")],
+            help: "Accepted as kubectl does; NodePools, NodeClaims and nodes are cluster-scoped.")
+    var namespace: String?
+
+    @Flag(name: [.customShort("A"), .customLong("all-namespaces")],
+          help: "Accepted as kubectl does; NodePools, NodeClaims and nodes are cluster-scoped.")
+    var allNamespaces = false
+
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
