@@ -7,11 +7,17 @@ let package = Package(
     products: [
         .executable(name: "kubectl-karpenter", targets: ["kubectl-karpenter"]),
         .executable(name: "karpenter-webhook", targets: ["karpenter-webhook"]),
+        .executable(name: "karpenter-controller", targets: ["karpenter-controller"]),
         .library(name: "KarpenterAPI", targets: ["KarpenterAPI"]),
         .library(name: "KarpenterScheduling", targets: ["KarpenterScheduling"]),
         .library(name: "KarpenterAzure", targets: ["KarpenterAzure"]),
         .library(name: "KubeClient", targets: ["KubeClient"]),
         .library(name: "InProcessAPIServer", targets: ["InProcessAPIServer"]),
+        .library(name: "KarpenterCloud", targets: ["KarpenterCloud"]),
+        .library(name: "AzureProvider", targets: ["AzureProvider"]),
+        .library(name: "AzureStandIn", targets: ["AzureStandIn"]),
+        .library(name: "SimulatedCloud", targets: ["SimulatedCloud"]),
+        .library(name: "KarpenterController", targets: ["KarpenterController"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -37,6 +43,53 @@ let package = Package(
         ),
         .target(name: "KarpenterScheduling", dependencies: ["KarpenterAPI"]),
         .target(name: "KarpenterAzure", dependencies: ["KarpenterAPI", "KarpenterScheduling"]),
+        // The cloud provider interface and the unavailable-offerings cache (pure).
+        .target(name: "KarpenterCloud", dependencies: ["KarpenterAPI", "KarpenterScheduling"]),
+        // Azure: ARM REST (VMs, NICs, long-running operations, errors) and Entra ID tokens.
+        .target(
+            name: "AzureProvider",
+            dependencies: [
+                "KarpenterCloud", "KarpenterAzure", "KarpenterAPI", "KarpenterScheduling",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A local HTTP stand-in of ARM, the Entra ID token endpoint and IMDS, for tests.
+        .target(
+            name: "AzureStandIn",
+            dependencies: [
+                "KarpenterAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        // The simulated cloud: Node objects launched in the cluster, a kubelet and a binder played.
+        .target(
+            name: "SimulatedCloud",
+            dependencies: [
+                "KarpenterCloud", "KubeClient", "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The in-cluster controller: informers, provisioning, NodeClaim lifecycle, leader election.
+        .target(
+            name: "KarpenterController",
+            dependencies: [
+                "KarpenterCloud", "KubeClient", "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure",
+                "AzureProvider", "SimulatedCloud",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "karpenter-controller", dependencies: ["KarpenterController"]),
         .target(
             name: "KarpenterCLI",
             dependencies: [
@@ -107,6 +160,13 @@ let package = Package(
             dependencies: ["KarpenterWebhook", "KarpenterAPI", "karpenter-webhook", "kubectl-karpenter"]
         ),
         .testTarget(name: "KarpenterSchedulingTests", dependencies: ["KarpenterScheduling"]),
+        .testTarget(name: "KarpenterCloudTests", dependencies: ["KarpenterCloud"]),
+        .testTarget(name: "AzureProviderTests", dependencies: ["AzureProvider", "AzureStandIn", "KarpenterCloud"]),
+        .testTarget(name: "SimulatedCloudTests", dependencies: ["SimulatedCloud", "InProcessAPIServer", "KubeClient"]),
+        .testTarget(
+            name: "KarpenterControllerTests",
+            dependencies: ["KarpenterController", "InProcessAPIServer", "AzureStandIn", "KubeClient", "karpenter-controller"]
+        ),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "InProcessAPIServer"]),
         .testTarget(
             name: "InProcessAPIServerTests",

@@ -1,0 +1,1 @@
+// AzureProvider: see the files beside this one.

@@ -1,0 +1,1 @@
+// AzureStandIn: see the files beside this one.

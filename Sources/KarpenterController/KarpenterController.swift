@@ -1,0 +1,1 @@
+// KarpenterController: see the files beside this one.

@@ -1,0 +1,1 @@
+// SimulatedCloud: see the files beside this one.

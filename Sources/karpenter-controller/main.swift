@@ -1,0 +1,4 @@
+import KarpenterController
+
+func run() async { await ControllerCommand.main() }
+await run()
