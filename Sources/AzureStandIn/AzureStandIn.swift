@@ -1,1 +1,145 @@
-// AzureStandIn: see the files beside this one.
+import Foundation
+import KarpenterAPI
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A local HTTP stand-in for Azure Resource Manager (VMs, NICs, long-running operations,
+/// Resource Graph), the Entra ID token endpoint and IMDS, answering with the real response
+/// shapes. Tests point the provider's ARM endpoint, authority host and IMDS endpoint at `baseURL`.
+public final class AzureStandIn: Sendable {
+    public let baseURL: String
+    private let state: NIOLockedValueBox<StandInState>
+    private let channel: any Channel
+    private let group: MultiThreadedEventLoopGroup
+
+    private init(baseURL: String, state: NIOLockedValueBox<StandInState>, channel: any Channel, group: MultiThreadedEventLoopGroup) {
+        self.baseURL = baseURL
+        self.state = state
+        self.channel = channel
+        self.group = group
+    }
+
+    /// Listens on 127.0.0.1 on a free port.
+    public static func start() async throws -> AzureStandIn {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let state = NIOLockedValueBox(StandInState())
+        let baseURLBox = NIOLockedValueBox("")
+        let respond: @Sendable (StandInRequest) -> StandInResponse = { request in
+            let baseURL = baseURLBox.withLockedValue { $0 }
+            return state.withLockedValue { $0.handle(request, baseURL: baseURL) }
+        }
+        do {
+            let channel = try await ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 64)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelInitializer { channel in
+                    channel.pipeline.configureHTTPServerPipeline().flatMap {
+                        channel.pipeline.addHandler(StandInChannelHandler(respond: respond))
+                    }
+                }
+                .bind(host: "127.0.0.1", port: 0).get()
+            let port = channel.localAddress?.port ?? 0
+            let baseURL = "http://127.0.0.1:\(port)"
+            baseURLBox.withLockedValue { $0 = baseURL }
+            return AzureStandIn(baseURL: baseURL, state: state, channel: channel, group: group)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    public func shutdown() async {
+        try? await channel.close().get()
+        try? await group.shutdownGracefully()
+    }
+
+    // MARK: What happened
+
+    public var requests: [RecordedRequest] { state.withLockedValue { $0.requests } }
+    public var virtualMachines: [StandInVirtualMachine] {
+        state.withLockedValue { $0.virtualMachines.values.sorted { $0.name < $1.name } }
+    }
+    public var networkInterfaces: [StandInNetworkInterface] {
+        state.withLockedValue { $0.networkInterfaces.values.sorted { $0.name < $1.name } }
+    }
+    public var issuedTokens: [IssuedToken] { state.withLockedValue { $0.issuedTokens } }
+    public var acceptedTokens: Set<String> { state.withLockedValue { $0.acceptedTokens } }
+
+    /// Requests whose path contains `fragment` (case-insensitive), in order.
+    public func requests(method: String? = nil, pathContaining fragment: String) -> [RecordedRequest] {
+        requests.filter { ($0.method == method || method == nil) && $0.path.lowercased().contains(fragment.lowercased()) }
+    }
+
+    public func clearRequests() { state.withLockedValue { $0.requests.removeAll() } }
+
+    // MARK: Behaviour
+
+    /// The next `count` VM creates matching `zone` (`"1"`, `""` = regional, nil = any) and `sku` (nil = any) fail
+    /// with `code`: synchronously (409 on the PUT) or, when `asynchronous`, in the long-running operation.
+    public func injectVMCreateFailure(code: String, message: String, zone: String? = nil, sku: String? = nil,
+                                      count: Int = 1, asynchronous: Bool = false) {
+        state.withLockedValue {
+            $0.vmFailures.append(InjectedVMFailure(code: code, message: message, zone: zone, sku: sku,
+                                                   remaining: count, asynchronous: asynchronous))
+        }
+    }
+
+    /// The next `count` ARM requests answer 429 with `Retry-After: retryAfter`.
+    public func injectThrottling(count: Int, retryAfter: Int = 1) {
+        state.withLockedValue {
+            $0.throttlesLeft = count
+            $0.throttleRetryAfter = retryAfter
+        }
+    }
+
+    /// The next `count` ARM requests answer `status` with an ARM error body (e.g. 500 `InternalServerError`).
+    public func injectARMFailure(status: Int, code: String, message: String, count: Int = 1) {
+        state.withLockedValue { state in
+            for _ in 0..<count { state.injectedFailures.append((status: status, code: code, message: message)) }
+        }
+    }
+
+    /// Lets the token endpoint accept `secret` for `clientID`.
+    public func registerClientSecret(clientID: String, secret: String) {
+        state.withLockedValue { $0.clientSecrets[clientID] = secret }
+    }
+
+    /// Makes the token endpoint refuse every request with `reason` (nil: accept again).
+    public func rejectTokenRequests(_ reason: String?) {
+        state.withLockedValue { $0.rejectTokenRequests = reason }
+    }
+
+    public func setTokenLifetime(seconds: Int) { state.withLockedValue { $0.tokenLifetimeSeconds = seconds } }
+
+    /// How many polls an operation answers `InProgress` before it finishes.
+    public func setOperationPolls(_ polls: Int) { state.withLockedValue { $0.operationPolls = polls } }
+
+    public func setLROStyle(_ style: LROStyle) { state.withLockedValue { $0.lroStyle = style } }
+
+    public func setResourceGraphPageSize(_ size: Int) { state.withLockedValue { $0.resourceGraphPageSize = max(1, size) } }
+
+    /// Puts a VM straight into the store (e.g. one launched before a controller restart, or one
+    /// Karpenter does not own); `id`, `name`, `type` and `properties.provisioningState` are filled in when absent.
+    public func seedVirtualMachine(subscription: String = "00000000-0000-0000-0000-000000000000", resourceGroup: String,
+                                   name: String, resource: JSONValue) {
+        var resource = resource
+        let target = ResourceTarget(subscription: subscription, resourceGroup: resourceGroup, name: name)
+        if resource["id"] == nil { resource["id"] = .string(target.id(namespace: "Microsoft.Compute", type: "virtualMachines")) }
+        if resource["name"] == nil { resource["name"] = .string(name) }
+        if resource["type"] == nil { resource["type"] = .string("Microsoft.Compute/virtualMachines") }
+        if resource["properties"]?["provisioningState"] == nil { resource = StandInState.withProvisioningState(resource, "Succeeded") }
+        let seeded = resource
+        state.withLockedValue { state in
+            state.virtualMachines[StandInState.key(resourceGroup, name)] = StandInVirtualMachine(
+                name: name, resourceGroup: resourceGroup, location: seeded["location"]?.stringValue ?? "",
+                size: seeded["properties"]?["hardwareProfile"]?["vmSize"]?.stringValue ?? "",
+                zones: (seeded["zones"]?.arrayValue ?? []).compactMap(\.stringValue),
+                priority: seeded["properties"]?["priority"]?.stringValue ?? "Regular",
+                tags: StandInState.tags(of: seeded),
+                provisioningState: seeded["properties"]?["provisioningState"]?.stringValue ?? "Succeeded",
+                resource: seeded)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import KarpenterAPI
+import KarpenterAzure
+import KarpenterCloud
+import KarpenterScheduling
+
+extension AzureCloudProvider {
+    /// Launches the cheapest available offering; on a capacity or quota error marks the offerings
+    /// CLOUD.md §5 names and tries the next (at most `timing.maxLaunchAttempts`). A VM that already
+    /// exists for the NodeClaim (a restart mid-launch) is adopted.
+    public func create(_ request: LaunchRequest) async throws(CloudProviderError) -> LaunchedInstance {
+        let claimName = request.nodeClaimName
+        guard !claimName.isEmpty else { throw .permanent("the NodeClaim has no name") }
+        let vmName = "aks-\(claimName)"
+        if let existing = try await fetchVM(vmName) {
+            logger.info("adopting existing VM", metadata: ["vm": "\(vmName)"])
+            return adopt(existing, vmName: vmName, request: request)
+        }
+        let requirements = try OfferingCandidates.requirements(of: request.nodeClaim)
+        var candidates = OfferingCandidates.ordered(request.instanceTypes, requirements: requirements, unavailable: unavailable)
+        guard !candidates.isEmpty else {
+            throw .insufficientCapacity([], message: "all requested instance types were unavailable during launch")
+        }
+        var lastError: CloudProviderError?
+        var attempts = 0
+        while attempts < timing.maxLaunchAttempts, let candidate = candidates.first {
+            candidates.removeFirst()
+            guard !unavailable.isUnavailable(candidate.key) else { continue }
+            attempts += 1
+            do {
+                return try await launch(candidate, vmName: vmName, request: request)
+            } catch {
+                let failure = LaunchFailureClassifier.classify(error, candidate: candidate, allTypes: request.instanceTypes)
+                for mark in failure.marks where !mark.keys.isEmpty { unavailable.mark(mark.keys, for: mark.ttl) }
+                logger.warning("launch failed", metadata: ["vm": "\(vmName)", "offering": "\(candidate.key)", "error": "\(error)"])
+                guard failure.tryOtherOfferings else { throw failure.error }
+                lastError = failure.error
+            }
+        }
+        throw lastError ?? .insufficientCapacity([], message: "all requested instance types were unavailable during launch")
+    }
+
+    private func launch(_ candidate: LaunchCandidate, vmName: String, request: LaunchRequest) async throws(ARMError) -> LaunchedInstance {
+        let plan = makePlan(candidate, vmName: vmName, request: request)
+        let nicResource = nicPath(vmName)
+        do {
+            let created = try await arm.send(.PUT, path: nicResource, apiVersion: APIVersion.network,
+                                             body: ResourceBodies.networkInterface(plan, configuration: configuration))
+            _ = try await operations.wait(for: created, resourcePath: nicResource, apiVersion: APIVersion.network, isDelete: false)
+        } catch {
+            await removeLeftovers(vmName: vmName, vmMayExist: false)
+            throw error
+        }
+        let vm: JSONValue?
+        do {
+            let created = try await arm.send(.PUT, path: vmPath(vmName), apiVersion: APIVersion.compute,
+                                             body: ResourceBodies.virtualMachine(plan, nicID: nicResource, configuration: configuration))
+            vm = try await operations.wait(for: created, resourcePath: vmPath(vmName), apiVersion: APIVersion.compute, isDelete: false)
+        } catch {
+            await removeLeftovers(vmName: vmName, vmMayExist: true)
+            throw error
+        }
+        let zone = vm.flatMap { VirtualMachineReading.instance($0, configuration: configuration)?.zone } ?? candidate.offering.zone
+        return launched(type: candidate.instanceType, offering: candidate.offering, zone: zone, imageID: plan.imageID,
+                        vmName: vmName, nodeClaim: request.nodeClaim)
+    }
+
+    private func makePlan(_ candidate: LaunchCandidate, vmName: String, request: LaunchRequest) -> LaunchPlan {
+        let type = candidate.instanceType
+        let spec = request.nodeClass?.spec
+        let perPodIPs = configuration.networkPlugin == "azure" && configuration.networkPluginMode != "overlay"
+        let maxPods = spec?.maxPods ?? (perPodIPs ? 30 : (type.capacity.pods > 0 ? Int(type.capacity.pods) : 250))
+        let labels = launchLabels(type: type, offering: candidate.offering, zone: candidate.offering.zone, nodeClaim: request.nodeClaim)
+        return LaunchPlan(
+            vmName: vmName, candidate: candidate,
+            tags: ResourceTags.forLaunch(configuration: configuration, nodeClass: request.nodeClass, nodeClaim: request.nodeClaim),
+            subnetID: spec?.vnetSubnetID ?? configuration.vnetSubnetID,
+            imageID: NodeImageSelection.imageID(for: type, nodeClass: request.nodeClass),
+            customData: BootstrapCustomData.encoded(configuration: configuration, nodeClaim: request.nodeClaim, labels: labels, maxPods: maxPods),
+            osDiskSizeGB: spec?.osDiskSizeGB ?? 128, maxPods: maxPods,
+            encryptionAtHost: spec?.security?.encryptionAtHost ?? false)
+    }
+
+    /// After a failed launch: the VM (if the PUT got that far) and the NIC, best effort.
+    func removeLeftovers(vmName: String, vmMayExist: Bool) async {
+        if vmMayExist { await deleteQuietly(vmPath(vmName), apiVersion: APIVersion.compute, query: [("forceDeletion", "true")]) }
+        await deleteQuietly(nicPath(vmName), apiVersion: APIVersion.network)
+    }
+
+    func deleteQuietly(_ path: String, apiVersion: String, query: [(String, String)] = []) async {
+        do {
+            let accepted = try await arm.send(.DELETE, path: path, apiVersion: apiVersion, query: query)
+            _ = try await operations.wait(for: accepted, resourcePath: path, apiVersion: apiVersion, isDelete: true)
+        } catch where error.isNotFound {
+        } catch {
+            logger.warning("cleanup failed; garbage collection will retry", metadata: ["resource": "\(path)", "error": "\(error)"])
+        }
+    }
+
+    private func adopt(_ vm: JSONValue, vmName: String, request: LaunchRequest) -> LaunchedInstance {
+        let instance = VirtualMachineReading.instance(vm, configuration: configuration)
+        let zone = instance?.zone ?? AzureLabels.regionalZone
+        let capacityType = instance?.capacityType ?? SchedulingLabel.capacityTypeOnDemand
+        if let type = request.instanceTypes.first(where: { $0.name.caseInsensitiveCompare(instance?.instanceType ?? "") == .orderedSame }),
+           let offering = type.offerings.first(where: { $0.zone == zone && $0.capacityType == capacityType }) {
+            return launched(type: type, offering: offering, zone: zone, imageID: instance?.imageID, vmName: vmName, nodeClaim: request.nodeClaim)
+        }
+        return LaunchedInstance(providerID: providerID(vmName: vmName), instanceType: instance?.instanceType ?? "", zone: zone,
+                                capacityType: capacityType, imageID: instance?.imageID,
+                                labels: [SchedulingLabel.zone: zone, SchedulingLabel.capacityType: capacityType])
+    }
+
+    private func launched(type: InstanceType, offering: Offering, zone: String, imageID: String?, vmName: String,
+                          nodeClaim: NodeClaim) -> LaunchedInstance {
+        LaunchedInstance(providerID: providerID(vmName: vmName), instanceType: type.name, zone: zone,
+                         capacityType: offering.capacityType, imageID: imageID,
+                         labels: launchLabels(type: type, offering: offering, zone: zone, nodeClaim: nodeClaim),
+                         capacity: type.capacity.quantities, allocatable: type.allocatable.quantities)
+    }
+
+    /// The instance type's single-valued labels (SKU labels included), the offering's (zone,
+    /// capacity type, placement scope, priority) and the NodePool (LABELS.md §5.2).
+    func launchLabels(type: InstanceType, offering: Offering, zone: String, nodeClaim: NodeClaim) -> [String: String] {
+        var labels = type.requirements.labels(wellKnown: AzureLabels.wellKnown)
+        for (key, value) in offering.requirements.labels(wellKnown: AzureLabels.wellKnown) { labels[key] = value }
+        labels[SchedulingLabel.zone] = zone
+        labels[SchedulingLabel.capacityType] = offering.capacityType
+        labels[SchedulingLabel.instanceType] = type.name
+        if let nodePool = nodeClaim.metadata.labels?[SchedulingLabel.nodePool] { labels[SchedulingLabel.nodePool] = nodePool }
+        return labels
+    }
+}

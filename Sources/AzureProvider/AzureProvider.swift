@@ -1,1 +1,0 @@
-// AzureProvider: see the files beside this one.

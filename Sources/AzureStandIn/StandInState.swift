@@ -1,0 +1,60 @@
+import Foundation
+import KarpenterAPI
+
+/// The ARM world the stand-in simulates: resources, pending operations, injected faults,
+/// issued tokens and the request log. Guarded by the stand-in's lock; never touched concurrently.
+struct StandInState {
+    struct Operation {
+        enum Effect {
+            case createVM(resourceGroup: String, name: String)
+            case createNIC(resourceGroup: String, name: String)
+            case deleteVM(resourceGroup: String, name: String)
+            case deleteNIC(resourceGroup: String, name: String)
+        }
+        var effect: Effect
+        var pollsLeft: Int
+        var failure: (code: String, message: String)?
+        var finished = false
+    }
+
+    var virtualMachines: [String: StandInVirtualMachine] = [:]
+    var networkInterfaces: [String: StandInNetworkInterface] = [:]
+    var operations: [String: Operation] = [:]
+    var nextOperation = 0
+    var vmFailures: [InjectedVMFailure] = []
+    var throttlesLeft = 0
+    var throttleRetryAfter = 1
+    var injectedFailures: [(status: Int, code: String, message: String)] = []
+    var requests: [RecordedRequest] = []
+    var issuedTokens: [IssuedToken] = []
+    var clientSecrets: [String: String] = [:]
+    var tokenLifetimeSeconds = 3600
+    var rejectTokenRequests: String?
+    var operationPolls = 2
+    var lroStyle: LROStyle = .azureAsyncOperation
+    var resourceGraphPageSize = 1000
+
+    static func key(_ resourceGroup: String, _ name: String) -> String {
+        "\(resourceGroup.lowercased())/\(name.lowercased())"
+    }
+
+    mutating func newOperation(_ effect: Operation.Effect, polls: Int, failure: (String, String)? = nil) -> String {
+        nextOperation += 1
+        let id = String(format: "op-%05d", nextOperation)
+        operations[id] = Operation(effect: effect, pollsLeft: polls, failure: failure.map { (code: $0.0, message: $0.1) })
+        return id
+    }
+
+    /// Takes the first injected failure matching a VM create in `zone` (`""` = regional) of `sku`.
+    mutating func takeVMFailure(zone: String, sku: String) -> InjectedVMFailure? {
+        guard let index = vmFailures.firstIndex(where: { failure in
+            (failure.zone == nil || failure.zone == zone) && (failure.sku == nil || failure.sku == sku)
+        }) else { return nil }
+        let failure = vmFailures[index]
+        vmFailures[index].remaining -= 1
+        if vmFailures[index].remaining <= 0 { vmFailures.remove(at: index) }
+        return failure
+    }
+
+    var acceptedTokens: Set<String> { Set(issuedTokens.map(\.accessToken)) }
+}
