@@ -94,7 +94,9 @@ let package = Package(
             name: "KarpenterCLI",
             dependencies: [
                 "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure", "KubeClient",
+                "KarpenterCloud", "KarpenterController", "SimulatedCloud", "InProcessAPIServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

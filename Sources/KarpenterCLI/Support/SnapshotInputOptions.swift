@@ -26,13 +26,14 @@ struct SnapshotInputOptions: ParsableArguments {
             Terminal.err(errorText(error.description))
             throw error.exitCode
         }
-        let manifests: [ManifestFile]
-        if files.isEmpty, let example {
-            manifests = example
-        } else {
-            manifests = try readFiles()
-        }
+        let manifests = try manifestFiles(example: example)
         return SnapshotBuilder(source: source, options: SchedulerOptions(recordTrace: recordTrace)).build(manifests)
+    }
+
+    /// The parsed manifests of `-f`, or `example` when none is given.
+    func manifestFiles(example: [ManifestFile]?) throws -> [ManifestFile] {
+        if files.isEmpty, let example { return example }
+        return try readFiles()
     }
 
     private func instanceTypeSource() throws(CLIError) -> InstanceTypeSource {

@@ -22,6 +22,7 @@ public actor Informer {
     private var runTask: Task<Void, Never>?
     private var resyncTask: Task<Void, Never>?
     private var syncWaiters: [CheckedContinuation<Void, Never>] = []
+    private var stopped = false
 
     public private(set) var hasSynced = false
     /// How often the informer listed (1 after the first sync; more after 410s).
@@ -49,6 +50,7 @@ public actor Informer {
 
     public func start() {
         guard runTask == nil else { return }
+        stopped = false
         runTask = Task { await self.run() }
         if let resyncPeriod {
             resyncTask = Task {
@@ -62,6 +64,7 @@ public actor Informer {
     }
 
     public func stop() {
+        stopped = true
         runTask?.cancel()
         resyncTask?.cancel()
         runTask = nil
@@ -71,7 +74,7 @@ public actor Informer {
 
     /// Returns once the first list is in the cache (or the informer is stopped).
     public func waitForSync() async {
-        if hasSynced || (runTask == nil && lists > 0) { return }
+        if hasSynced || stopped { return }
         await withCheckedContinuation { syncWaiters.append($0) }
     }
 

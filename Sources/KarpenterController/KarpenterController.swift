@@ -1,1 +1,0 @@
-// KarpenterController: see the files beside this one.
