@@ -42,6 +42,15 @@ let package = Package(
             ]
         ),
         .target(name: "KarpenterScheduling", dependencies: ["KarpenterAPI"]),
+        // JSON log lines (zap's shape) for the webhook and the controller.
+        .target(
+            name: "KarpenterLogging",
+            dependencies: [
+                "KarpenterAPI",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .target(name: "KarpenterAzure", dependencies: ["KarpenterAPI", "KarpenterScheduling"]),
         // The cloud provider interface and the unavailable-offerings cache (pure).
         .target(name: "KarpenterCloud", dependencies: ["KarpenterAPI", "KarpenterScheduling"]),
@@ -80,7 +89,7 @@ let package = Package(
             name: "KarpenterController",
             dependencies: [
                 "KarpenterCloud", "KubeClient", "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure",
-                "AzureProvider", "SimulatedCloud",
+                "AzureProvider", "SimulatedCloud", "KarpenterLogging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -105,7 +114,7 @@ let package = Package(
         .target(
             name: "KarpenterWebhook",
             dependencies: [
-                "KarpenterAPI",
+                "KarpenterAPI", "KarpenterLogging",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

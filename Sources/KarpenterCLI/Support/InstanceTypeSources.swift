@@ -8,15 +8,9 @@ import KarpenterScheduling
 enum InstanceTypeSources {
     static func embedded(region: String) throws(CLIError) -> InstanceTypeSource {
         do {
-            _ = try AzureCatalog.embeddedData(region: region)
+            return try AzureCatalog.instanceTypeSource(region: region)
         } catch {
             throw CLIError.usage("\(error)")
-        }
-        let cache = NodeClassCache()
-        return InstanceTypeSource(description: "embedded Azure catalog (\(region.lowercased()))",
-                                  wellKnownLabels: AzureLabels.wellKnown, nodeClassKind: KarpenterKind.aksNodeClass) { nodeClass in
-            let parameters = AzureNodeClassMapping.parameters(nodeClass)
-            return try cache.types(for: parameters) { try AzureCatalog.embedded(region: region, nodeClass: parameters) }
         }
     }
 
@@ -49,16 +43,3 @@ enum InstanceTypeSources {
 }
 
 /// Derives each distinct node-class shape once per run.
-private final class NodeClassCache: @unchecked Sendable {
-    private var types: [AzureNodeClassParameters: [InstanceType]] = [:]
-    private let lock = NSLock()
-
-    func types(for parameters: AzureNodeClassParameters, make: () throws -> [InstanceType]) throws -> [InstanceType] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = types[parameters] { return cached }
-        let made = try make()
-        types[parameters] = made
-        return made
-    }
-}

@@ -1,3 +1,4 @@
+import KarpenterLogging
 import ArgumentParser
 import Foundation
 import KarpenterAPI
@@ -52,7 +53,7 @@ public struct ControllerCommand: AsyncParsableCommand {
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = try ControllerSettings.resolve(self, environment: EnvironmentTwin(environment: environment))
-        LoggingSystem.bootstrap { label in ControllerLogHandler(label: label, level: settings.logLevel) }
+        JSONLogging.bootstrap(level: settings.logLevel)
         var logger = Logger(label: "controller")
         logger.logLevel = settings.logLevel
 

@@ -1,3 +1,4 @@
+import KarpenterLogging
 import ArgumentParser
 import Foundation
 import KarpenterAPI
@@ -23,7 +24,7 @@ struct ControllerSettings: Sendable {
             throw ValidationError("--cloud-provider \(providerName) is not supported; use azure or simulated")
         }
         let levelName = env.string(command.logLevel, ["LOG_LEVEL"], default: "info") ?? "info"
-        guard let logLevel = ControllerLogHandler.level(named: levelName) else {
+        guard let logLevel = JSONLogging.level(named: levelName) else {
             throw ValidationError("--log-level \(levelName) is not one of debug, info, error")
         }
         let region = (env.string(command.region, ["LOCATION"], default: "eastus") ?? "eastus").lowercased()

@@ -29,7 +29,7 @@ public struct InstanceTypeSource: Sendable {
         return InstanceTypeSource(description: description, wellKnownLabels: keys, nodeClassKind: nil) { _ in types }
     }
 
-    func instanceTypes(for nodeClass: AKSNodeClass?) throws -> [InstanceType] {
+    public func instanceTypes(for nodeClass: AKSNodeClass?) throws -> [InstanceType] {
         try resolve(nodeClass)
     }
 }

@@ -1,3 +1,4 @@
+import KarpenterLogging
 import ArgumentParser
 import Dispatch
 import Foundation
@@ -64,7 +65,7 @@ struct ServeCommand: ParsableCommand {
         do {
             configuration = try configurationValue()
             let levelName = EnvironmentDefault.string(logLevel, "LOG_LEVEL", "info")
-            guard let parsed = WebhookLogging.level(named: levelName) else {
+            guard let parsed = JSONLogging.level(named: levelName) else {
                 throw ConfigurationError("log level \"\(levelName)\" is not one of debug, info, error")
             }
             level = parsed
@@ -72,7 +73,7 @@ struct ServeCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(64)
         }
-        WebhookLogging.bootstrap(level: level)
+        JSONLogging.bootstrap(level: level)
         let logger = Logger(label: "webhook")
         try ServeLoop(configuration: configuration, logger: logger).run()
     }

@@ -1,12 +1,14 @@
 import KarpenterAPI
-import KarpenterAzure
 
-/// The AKSNodeClass fields that shape Azure instance types (INSTANCETYPES.md §2.1, §5).
-enum AzureNodeClassMapping {
-    static func parameters(_ nodeClass: AKSNodeClass?) -> AzureNodeClassParameters {
-        guard let spec = nodeClass?.spec else { return AzureNodeClassParameters() }
+extension AzureNodeClassParameters {
+    /// The AKSNodeClass fields that shape Azure instance types (INSTANCETYPES.md §2.1, §5).
+    public init(nodeClass: AKSNodeClass?) {
+        guard let spec = nodeClass?.spec else {
+            self.init()
+            return
+        }
         let localDNS = nodeClass?.status?.localDNSState == .enabled || spec.localDNS?.mode == .required
-        return AzureNodeClassParameters(
+        self.init(
             imageFamily: spec.imageFamily?.rawValue ?? "Ubuntu",
             osDiskSizeGB: Int64(spec.osDiskSizeGB ?? 128),
             maxPods: spec.maxPods.map(Int64.init),

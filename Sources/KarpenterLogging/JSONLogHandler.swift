@@ -93,12 +93,14 @@ public final class LogSink: @unchecked Sendable {
     }
 }
 
-public enum WebhookLogging {
+/// The JSON logging of the webhook and the controller (ECOSYSTEM.md §5.3).
+public enum JSONLogging {
     /// Installs the JSON handler for the whole process (once).
     public static func bootstrap(level: Logger.Level) {
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
     }
 
+    /// `debug|info|warn|error`, as `--log-level` and `LOG_LEVEL` take them.
     public static func level(named name: String) -> Logger.Level? {
         switch name.lowercased() {
         case "debug": return .debug
