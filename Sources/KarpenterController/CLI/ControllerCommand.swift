@@ -63,7 +63,8 @@ public struct ControllerCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot connect to a cluster: \(error)")
         }
-        let client = try KubernetesClient(config: config)
+        // Upstream Karpenter's client limits (KUBE_CLIENT_QPS 200, KUBE_CLIENT_BURST 300).
+        let client = try KubernetesClient(config: config, options: ClientOptions(qps: 200, burst: 300, userAgent: "karpenter-controller"))
         let unavailable = UnavailableOfferings()
         let cloud = CloudProviderFactory.make(settings, client: client, unavailable: unavailable, environment: environment, logger: logger)
         var options = settings.options

@@ -46,31 +46,61 @@ struct Provisioner: Sendable {
                         metadata: ["nodeclaims": "\(result.nodeClaims.count)", "pods": "\(result.nodeClaims.reduce(0) { $0 + $1.pods.count })"])
         }
         let nodePools = Dictionary(build.snapshot.nodePools.map { ($0.metadata.name ?? "", $0) }) { first, _ in first }
-        for plan in result.nodeClaims {
-            guard let nodePool = nodePools[plan.nodePool] else { continue }
-            await create(plan, nodePool: nodePool, instanceTypes: build.snapshot.instanceTypes[plan.nodePool] ?? [], pods: pods)
+        // NodeClaims first, several at once: pod events must not hold up capacity.
+        var podEvents: [PodEvent] = []
+        await withTaskGroup(of: [PodEvent].self) { group in
+            var running = 0
+            for plan in result.nodeClaims {
+                guard let nodePool = nodePools[plan.nodePool] else { continue }
+                if running >= Self.parallelCreates, let finished = await group.next() {
+                    podEvents += finished
+                    running -= 1
+                }
+                let types = build.snapshot.instanceTypes[plan.nodePool] ?? []
+                group.addTask { await self.create(plan, nodePool: nodePool, instanceTypes: types, pods: pods) }
+                running += 1
+            }
+            for await finished in group { podEvents += finished }
         }
         for (podKey, target) in result.existingPlacements.sorted(by: { $0.key < $1.key }) {
             guard let pod = pods[podKey] else { continue }
-            await events.record(pod, warning: false, reason: EventRecorder.Reason.nominated,
-                                message: "Pod should schedule on: \(nominee(target, objects: objects))")
+            podEvents.append(PodEvent(pod: pod, warning: false, reason: EventRecorder.Reason.nominated,
+                                      message: "Pod should schedule on: \(nominee(target, objects: objects))"))
         }
         for failure in result.unschedulable {
             logger.error("could not schedule pod", metadata: ["Pod": "\(failure.pod)", "error": "\(failure.reason)"])
             guard let pod = pods[failure.pod] else { continue }
-            await events.record(pod, warning: true, reason: EventRecorder.Reason.failedScheduling,
-                                message: "Failed to schedule pod, \(failure.reason)")
+            podEvents.append(PodEvent(pod: pod, warning: true, reason: EventRecorder.Reason.failedScheduling,
+                                      message: "Failed to schedule pod, \(failure.reason)"))
+        }
+        // Events go out in the background, as client-go's event broadcaster sends them.
+        let events = self.events
+        Task {
+            for event in podEvents {
+                await events.record(event.pod, warning: event.warning, reason: event.reason, message: event.message)
+            }
         }
     }
 
-    private func create(_ plan: PlannedNodeClaim, nodePool: NodePool, instanceTypes: [InstanceType], pods: [String: JSONValue]) async {
+    static let parallelCreates = 8
+
+    struct PodEvent: Sendable {
+        var pod: JSONValue
+        var warning: Bool
+        var reason: String
+        var message: String
+    }
+
+    /// Creates one NodeClaim; returns the Nominated events for its pods.
+    private func create(_ plan: PlannedNodeClaim, nodePool: NodePool, instanceTypes: [InstanceType],
+                        pods: [String: JSONValue]) async -> [PodEvent] {
         let nodeClaim = NodeClaimFactory.nodeClaim(for: plan, nodePool: nodePool)
         let created: JSONValue
         do {
             created = try await client.create(.nodeClaims, JSONValue.of(nodeClaim))
         } catch {
             logger.error("could not create nodeclaim", metadata: ["NodePool": "\(plan.nodePool)", "error": "\(error)"])
-            return
+            return []
         }
         let options = Set(plan.instanceTypes.map(\.name))
         let largest = instanceTypes.filter { options.contains($0.name) }.reduce(ResourceVector()) { $0.maximum($1.capacity) }
@@ -80,10 +110,11 @@ struct Provisioner: Sendable {
         let others = plan.instanceTypes.count > 5 ? " and \(plan.instanceTypes.count - 5) other(s)" : ""
         logger.info("created nodeclaim", metadata: ["NodeClaim": "\(created.name)", "NodePool": "\(plan.nodePool)",
                                                     "requests": "\(plan.requests)", "instance-types": "\(shown)\(others)"])
-        for podKey in plan.pods {
-            guard let pod = pods[podKey] else { continue }
-            await events.record(pod, warning: false, reason: EventRecorder.Reason.nominated,
-                                message: "Pod should schedule on: nodeclaim/\(created.name)")
+        return plan.pods.compactMap { podKey in
+            pods[podKey].map {
+                PodEvent(pod: $0, warning: false, reason: EventRecorder.Reason.nominated,
+                         message: "Pod should schedule on: nodeclaim/\(created.name)")
+            }
         }
     }
 
