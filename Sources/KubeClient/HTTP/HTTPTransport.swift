@@ -177,7 +177,8 @@ final class HTTPTransport: Sendable {
             tlsConfiguration: tls,
             timeout: .init(connect: .nanoseconds(Int64(Self.nanoseconds(options.connectTimeout))), read: nil),
             proxy: connection.proxy,
-            decompression: config.disableCompression ? .disabled : .enabled(limit: .none))
+            // Bounded like an uncompressed answer, so a gzip bomb cannot exhaust memory.
+            decompression: config.disableCompression ? .disabled : .enabled(limit: .size(options.maximumResponseBytes)))
         configuration.dnsOverride = connection.dnsOverride
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         configuration.redirectConfiguration = .disallow
