@@ -30,8 +30,7 @@ public actor Binder {
     private let client: KubernetesClient
     private let options: Options
     private let logger: Logger
-    private var watch: ClusterWatch?
-    private var loop: Task<Void, Never>?
+    private let loop = WatchLoop()
     private var assumed: [String: Assumed] = [:]
 
     public init(client: KubernetesClient, options: Options = Options(), logger: Logger = Logger(label: "karpenter.simulated-binder")) {
@@ -42,25 +41,13 @@ public actor Binder {
 
     /// Starts watching; returns once the caches are filled. Idempotent.
     public func start() async {
-        guard watch == nil else { return }
-        let watch = ClusterWatch(client: client, tick: options.resyncInterval, logger: logger)
-        self.watch = watch
-        await watch.start()
-        loop = Task { await self.run(watch) }
+        await loop.start(client: client, tick: options.resyncInterval, logger: logger) { watch in
+            await self.scheduleOnce(nodes: Array(await watch.nodes.values), pods: Array(await watch.pods.values))
+        }
     }
 
     public func stop() async {
-        loop?.cancel()
-        loop = nil
-        await watch?.stop()
-        watch = nil
-    }
-
-    private func run(_ watch: ClusterWatch) async {
-        for await _ in watch.changes {
-            if Task.isCancelled { break }
-            await scheduleOnce(nodes: Array(await watch.nodes.values), pods: Array(await watch.pods.values))
-        }
+        await loop.stop()
     }
 
     private func scheduleOnce(nodes: [ClusterWatch.NodeEntry], pods: [ClusterWatch.PodEntry]) async {

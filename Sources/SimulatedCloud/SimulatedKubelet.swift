@@ -36,8 +36,7 @@ public actor SimulatedKubelet {
     let client: KubernetesClient
     let options: Options
     let logger: Logger
-    private var watch: ClusterWatch?
-    private var loop: Task<Void, Never>?
+    private let loop = WatchLoop()
     var state = KubeletState()
 
     public init(client: KubernetesClient, options: Options = Options(),
@@ -49,30 +48,22 @@ public actor SimulatedKubelet {
 
     /// Starts watching; returns once the caches are filled. Idempotent.
     public func start() async {
-        guard watch == nil else { return }
-        let watch = ClusterWatch(client: client, tick: options.tick, logger: logger)
-        self.watch = watch
-        await watch.start()
-        loop = Task { await self.run(watch) }
+        await loop.start(client: client, tick: options.tick, logger: logger) { watch in
+            await self.reconcile(watch)
+        }
     }
 
     public func stop() async {
-        loop?.cancel()
-        loop = nil
-        await watch?.stop()
-        watch = nil
+        await loop.stop()
     }
 
-    private func run(_ watch: ClusterWatch) async {
-        for await _ in watch.changes {
-            if Task.isCancelled { break }
-            let nodes = await watch.nodes
-            let pods = await watch.pods
-            let actions = plan(nodes: nodes, pods: pods, now: .now)
-            guard !actions.isEmpty else { continue }
-            // Failed actions are forgotten and planned again on a later tick.
-            record(await perform(actions))
-        }
+    private func reconcile(_ watch: ClusterWatch) async {
+        let nodes = await watch.nodes
+        let pods = await watch.pods
+        let actions = plan(nodes: nodes, pods: pods, now: .now)
+        guard !actions.isEmpty else { return }
+        // Failed actions are forgotten and planned again on a later tick.
+        record(await perform(actions))
     }
 
     private func perform(_ actions: [KubeletAction]) async -> [KubeletOutcome] {
