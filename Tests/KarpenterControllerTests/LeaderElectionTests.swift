@@ -51,6 +51,7 @@ struct LeaderElectionTests {
         let second = elector(client, "replica-b")
         let runFirst = Task { await first.run(whileLeading: work(log, "replica-a")) }
         #expect(await eventually { await first.isLeader })
+        #expect(await eventually { await log.started.count == 1 })
         let runSecond = Task { await second.run(whileLeading: work(log, "replica-b")) }
         try await Task.sleep(for: .seconds(1))
         #expect(await !second.isLeader, "the lease is held and renewed")
@@ -59,6 +60,8 @@ struct LeaderElectionTests {
         runFirst.cancel()
         await runFirst.value
         #expect(await eventually { await second.isLeader })
+        // The leader's work starts in its own task, a moment after leadership is won.
+        #expect(await eventually { await log.started.count == 2 })
         #expect(await log.started == ["replica-a", "replica-b"])
         #expect(await log.overlaps == 0, "never two leaders at once")
         let lease = try await client.get(.leases, name: "karpenter-leader-election", namespace: "kube-system")
