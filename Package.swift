@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "AzureStandIn", targets: ["AzureStandIn"]),
         .library(name: "SimulatedCloud", targets: ["SimulatedCloud"]),
         .library(name: "KarpenterController", targets: ["KarpenterController"]),
+        .library(name: "KarpenterDisruption", targets: ["KarpenterDisruption"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -52,6 +53,8 @@ let package = Package(
             ]
         ),
         .target(name: "KarpenterAzure", dependencies: ["KarpenterAPI", "KarpenterScheduling"]),
+        // The disruption planner (pure): candidates, budgets, emptiness, consolidation, drift, expiration.
+        .target(name: "KarpenterDisruption", dependencies: ["KarpenterAPI", "KarpenterScheduling"]),
         // The cloud provider interface and the unavailable-offerings cache (pure).
         .target(name: "KarpenterCloud", dependencies: ["KarpenterAPI", "KarpenterScheduling"]),
         // Azure: ARM REST (VMs, NICs, long-running operations, errors) and Entra ID tokens.
@@ -89,7 +92,7 @@ let package = Package(
             name: "KarpenterController",
             dependencies: [
                 "KarpenterCloud", "KubeClient", "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure",
-                "AzureProvider", "SimulatedCloud", "KarpenterLogging",
+                "AzureProvider", "SimulatedCloud", "KarpenterLogging", "KarpenterDisruption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -103,7 +106,7 @@ let package = Package(
             name: "KarpenterCLI",
             dependencies: [
                 "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure", "KubeClient",
-                "KarpenterCloud", "KarpenterController", "SimulatedCloud", "InProcessAPIServer",
+                "KarpenterCloud", "KarpenterController", "SimulatedCloud", "InProcessAPIServer", "KarpenterDisruption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
@@ -172,6 +175,7 @@ let package = Package(
         ),
         .testTarget(name: "KarpenterSchedulingTests", dependencies: ["KarpenterScheduling"]),
         .testTarget(name: "KarpenterCloudTests", dependencies: ["KarpenterCloud"]),
+        .testTarget(name: "KarpenterDisruptionTests", dependencies: ["KarpenterDisruption", "KarpenterScheduling", "KarpenterAPI", "KarpenterAzure"]),
         .testTarget(name: "AzureProviderTests", dependencies: ["AzureProvider", "AzureStandIn", "KarpenterCloud"]),
         .testTarget(name: "SimulatedCloudTests", dependencies: ["SimulatedCloud", "InProcessAPIServer", "KubeClient"]),
         .testTarget(

@@ -3,13 +3,15 @@ import KarpenterScheduling
 
 /// Turns a scheduler plan into the NodeClaim object to create (SCHEDULING.md §5.4).
 enum NodeClaimFactory {
-    static func nodeClaim(for plan: PlannedNodeClaim, nodePool: NodePool) -> NodeClaim {
+    /// - Parameter templateHash: `TemplateHash.nodePool` of the NodePool object the plan came from.
+    static func nodeClaim(for plan: PlannedNodeClaim, nodePool: NodePool, templateHash: String) -> NodeClaim {
         let template = nodePool.spec.template
         var labels = template.metadata?.labels ?? [:]
         for (key, value) in plan.labels where key != WellKnownLabel.hostname { labels[key] = value }
         labels[WellKnownLabel.nodePool] = plan.nodePool
         var annotations = template.metadata?.annotations ?? [:]
-        annotations[KarpenterAnnotation.nodePoolHashVersion] = "v3"
+        annotations[KarpenterAnnotation.nodePoolHash] = templateHash
+        annotations[KarpenterAnnotation.nodePoolHashVersion] = TemplateHash.version
 
         let owner = OwnerReference(apiVersion: KarpenterAPIGroup.coreV1, kind: KarpenterKind.nodePool,
                                    name: nodePool.metadata.name ?? plan.nodePool, uid: nodePool.metadata.uid ?? "",

@@ -46,6 +46,7 @@ struct Provisioner: Sendable {
                         metadata: ["nodeclaims": "\(result.nodeClaims.count)", "pods": "\(result.nodeClaims.reduce(0) { $0 + $1.pods.count })"])
         }
         let nodePools = Dictionary(build.snapshot.nodePools.map { ($0.metadata.name ?? "", $0) }) { first, _ in first }
+        let templateHashes = Dictionary(objects.nodePools.map { ($0.name, TemplateHash.nodePool($0)) }) { first, _ in first }
         // NodeClaims first, several at once: pod events must not hold up capacity.
         var podEvents: [PodEvent] = []
         await withTaskGroup(of: [PodEvent].self) { group in
@@ -57,7 +58,8 @@ struct Provisioner: Sendable {
                     running -= 1
                 }
                 let types = build.snapshot.instanceTypes[plan.nodePool] ?? []
-                group.addTask { await self.create(plan, nodePool: nodePool, instanceTypes: types, pods: pods) }
+                let hash = templateHashes[plan.nodePool] ?? ""
+                group.addTask { await self.create(plan, nodePool: nodePool, templateHash: hash, instanceTypes: types, pods: pods) }
                 running += 1
             }
             for await finished in group { podEvents += finished }
@@ -92,9 +94,9 @@ struct Provisioner: Sendable {
     }
 
     /// Creates one NodeClaim; returns the Nominated events for its pods.
-    private func create(_ plan: PlannedNodeClaim, nodePool: NodePool, instanceTypes: [InstanceType],
+    private func create(_ plan: PlannedNodeClaim, nodePool: NodePool, templateHash: String, instanceTypes: [InstanceType],
                         pods: [String: JSONValue]) async -> [PodEvent] {
-        let nodeClaim = NodeClaimFactory.nodeClaim(for: plan, nodePool: nodePool)
+        let nodeClaim = NodeClaimFactory.nodeClaim(for: plan, nodePool: nodePool, templateHash: templateHash)
         let created: JSONValue
         do {
             created = try await client.create(.nodeClaims, JSONValue.of(nodeClaim))
