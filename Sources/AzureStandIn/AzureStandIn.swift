@@ -116,6 +116,8 @@ public final class AzureStandIn: Sendable {
     /// How many polls an operation answers `InProgress` before it finishes.
     public func setOperationPolls(_ polls: Int) { state.withLockedValue { $0.operationPolls = polls } }
 
+    /// Long-running operation answers carry `Retry-After: seconds` (nil: no header, the poller's default interval).
+    public func setOperationRetryAfter(_ seconds: Int?) { state.withLockedValue { $0.operationRetryAfter = seconds } }
     public func setLROStyle(_ style: LROStyle) { state.withLockedValue { $0.lroStyle = style } }
 
     public func setResourceGraphPageSize(_ size: Int) { state.withLockedValue { $0.resourceGraphPageSize = max(1, size) } }

@@ -75,10 +75,16 @@ extension StandInState {
         let apiVersion = namespace == "Microsoft.Compute" ? "2025-04-01" : "2022-07-01"
         let asyncOperation = ("Azure-AsyncOperation", "\(prefix)/operations/\(id)?api-version=\(apiVersion)")
         let locationHeader = ("Location", "\(prefix)/operationResults/\(id)?api-version=\(apiVersion)")
+        var headers: [(String, String)]
         switch lroStyle {
-        case .azureAsyncOperation: return isDelete ? [asyncOperation, locationHeader] : [asyncOperation]
-        case .location: return [locationHeader]
+        case .azureAsyncOperation: headers = isDelete ? [asyncOperation, locationHeader] : [asyncOperation]
+        case .location: headers = [locationHeader]
         }
+        return headers + retryAfterHeader
+    }
+
+    var retryAfterHeader: [(String, String)] {
+        operationRetryAfter.map { [("Retry-After", String($0))] } ?? []
     }
 
     static func withProvisioningState(_ resource: JSONValue, _ state: String) -> JSONValue {

@@ -8,7 +8,9 @@ extension StandInState {
         guard let operation = advance(id) else {
             return .armError(.notFound, code: "NotFound", message: "Operation \(id) was not found.")
         }
-        guard operation.finished else { return .json(.ok, .object(["name": .string(id), "status": .string("InProgress")])) }
+        guard operation.finished else {
+            return .json(.ok, .object(["name": .string(id), "status": .string("InProgress")]), headers: retryAfterHeader)
+        }
         if let failure = operation.failure {
             return .json(.ok, .object([
                 "name": .string(id), "status": .string("Failed"),
@@ -22,7 +24,7 @@ extension StandInState {
         guard let operation = advance(id) else {
             return .armError(.notFound, code: "NotFound", message: "Operation \(id) was not found.")
         }
-        guard operation.finished else { return StandInResponse(status: .accepted, headers: [("Location", selfURL)]) }
+        guard operation.finished else { return StandInResponse(status: .accepted, headers: [("Location", selfURL)] + retryAfterHeader) }
         if let failure = operation.failure { return .armError(.conflict, code: failure.code, message: failure.message) }
         switch operation.effect {
         case .createVM(let group, let name):

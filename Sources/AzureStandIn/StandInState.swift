@@ -31,6 +31,8 @@ struct StandInState {
     var tokenLifetimeSeconds = 3600
     var rejectTokenRequests: String?
     var operationPolls = 2
+    /// `Retry-After` seconds on long-running operation answers (Compute sends it); nil = none.
+    var operationRetryAfter: Int?
     var lroStyle: LROStyle = .azureAsyncOperation
     var resourceGraphPageSize = 1000
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import AzureProvider
 import SimulatedCloud
 import KarpenterCloud
@@ -14,7 +15,7 @@ enum CloudProviderFactory {
             return SimulatedCloudProvider(client: client, unavailableOfferings: unavailable, logger: logger.labelled("cloudprovider.simulated"))
         case .azure:
             let azure = settings.azure
-            let configuration = AzureConfiguration(
+            var configuration = AzureConfiguration(
                 subscriptionID: azure.subscriptionID ?? "", tenantID: azure.tenantID, location: azure.region,
                 clusterName: azure.clusterName ?? "", clusterEndpoint: azure.clusterEndpoint ?? "",
                 kubeletBootstrapToken: azure.kubeletBootstrapToken ?? "", nodeResourceGroup: azure.nodeResourceGroup ?? "",
@@ -22,9 +23,18 @@ enum CloudProviderFactory {
                 sshPublicKey: azure.sshPublicKey ?? "", kubeletIdentityClientID: environment["KUBELET_IDENTITY_CLIENT_ID"],
                 credentials: AzureCredentialSettings(clientID: environment["AZURE_CLIENT_ID"], clientSecret: environment["AZURE_CLIENT_SECRET"],
                                                      federatedTokenFile: environment["AZURE_FEDERATED_TOKEN_FILE"]))
+            // Sovereign clouds and local stand-ins: the same variable names as the Azure SDKs.
+            if let endpoint = nonEmpty(environment["ARM_RESOURCE_MANAGER_ENDPOINT"]) { configuration.resourceManagerEndpoint = endpoint }
+            if let host = nonEmpty(environment["AZURE_AUTHORITY_HOST"]) { configuration.authorityHost = host }
+            if let imds = nonEmpty(environment["IMDS_ENDPOINT"]) { configuration.imdsEndpoint = imds }
             return AzureCloudProvider(configuration: configuration, unavailableOfferings: unavailable, logger: logger.labelled("cloudprovider.azure"))
         }
     }
+}
+
+private func nonEmpty(_ value: String?) -> String? {
+    guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+    return value
 }
 
 /// The Lease elector when leader election is on, else `AlwaysLeading`.
