@@ -59,10 +59,16 @@ public final class AzureStandIn: Sendable {
 
     public var requests: [RecordedRequest] { state.withLockedValue { $0.requests } }
     public var virtualMachines: [StandInVirtualMachine] {
-        state.withLockedValue { $0.virtualMachines.values.sorted { $0.name < $1.name } }
+        state.withLockedValue {
+            $0.finishOverdueOperations()
+            return $0.virtualMachines.values.sorted { $0.name < $1.name }
+        }
     }
     public var networkInterfaces: [StandInNetworkInterface] {
-        state.withLockedValue { $0.networkInterfaces.values.sorted { $0.name < $1.name } }
+        state.withLockedValue {
+            $0.finishOverdueOperations()
+            return $0.networkInterfaces.values.sorted { $0.name < $1.name }
+        }
     }
     public var issuedTokens: [IssuedToken] { state.withLockedValue { $0.issuedTokens } }
     public var acceptedTokens: Set<String> { state.withLockedValue { $0.acceptedTokens } }
@@ -116,6 +122,10 @@ public final class AzureStandIn: Sendable {
     /// How many polls an operation answers `InProgress` before it finishes.
     public func setOperationPolls(_ polls: Int) { state.withLockedValue { $0.operationPolls = polls } }
 
+    /// Operations finish `seconds` after they started even when nobody polls them (nil: only polls finish them).
+    public func setOperationsFinishUnpolled(after seconds: TimeInterval?) {
+        state.withLockedValue { $0.operationsFinishUnpolledAfter = seconds }
+    }
     /// Long-running operation answers carry `Retry-After: seconds` (nil: no header, the poller's default interval).
     public func setOperationRetryAfter(_ seconds: Int?) { state.withLockedValue { $0.operationRetryAfter = seconds } }
     public func setLROStyle(_ style: LROStyle) { state.withLockedValue { $0.lroStyle = style } }

@@ -5,6 +5,7 @@ import NIOHTTP1
 /// Dispatches a request to the token endpoints, IMDS or the ARM resources, recording it first.
 extension StandInState {
     mutating func handle(_ request: StandInRequest, baseURL: String) -> StandInResponse {
+        finishOverdueOperations()
         requests.append(RecordedRequest(method: request.method, path: request.path, query: request.query,
                                         headers: request.headers, body: request.json, rawBody: request.bodyText))
         let segments = request.path.split(separator: "/").map(String.init)

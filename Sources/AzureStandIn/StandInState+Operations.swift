@@ -36,6 +36,15 @@ extension StandInState {
         }
     }
 
+    /// Finishes the operations older than `operationsFinishUnpolledAfter`, whether polled or not.
+    mutating func finishOverdueOperations(now: Date = Date()) {
+        guard let lifetime = operationsFinishUnpolledAfter else { return }
+        for (id, operation) in operations where !operation.finished && now.timeIntervalSince(operation.createdAt) >= lifetime {
+            operations[id]?.finished = true
+            apply(operation)
+        }
+    }
+
     /// Counts one poll; on the poll that finishes the operation, applies its effect once.
     private mutating func advance(_ id: String) -> Operation? {
         guard var operation = operations[id] else { return nil }

@@ -15,6 +15,7 @@ struct StandInState {
         var pollsLeft: Int
         var failure: (code: String, message: String)?
         var finished = false
+        var createdAt = Date()
     }
 
     var virtualMachines: [String: StandInVirtualMachine] = [:]
@@ -31,6 +32,9 @@ struct StandInState {
     var tokenLifetimeSeconds = 3600
     var rejectTokenRequests: String?
     var operationPolls = 2
+    /// Operations finish this long after they started even if nobody polls them, as Azure's do
+    /// (a client that dies mid-operation does not stop the VM from being created); nil = only polls finish them.
+    var operationsFinishUnpolledAfter: TimeInterval?
     /// `Retry-After` seconds on long-running operation answers (Compute sends it); nil = none.
     var operationRetryAfter: Int?
     var lroStyle: LROStyle = .azureAsyncOperation

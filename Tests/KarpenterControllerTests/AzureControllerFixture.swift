@@ -23,6 +23,7 @@ final class AzureControllerFixture: @unchecked Sendable {
         // Compute answers with Retry-After; 1 s keeps launches quick but leaves a window to kill in.
         standIn.setOperationPolls(1)
         standIn.setOperationRetryAfter(1)
+        standIn.setOperationsFinishUnpolled(after: 3)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("azure-controller-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try server.kubeconfig().write(to: directory.appendingPathComponent("kubeconfig"), atomically: true, encoding: .utf8)

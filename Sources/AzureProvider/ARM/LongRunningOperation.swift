@@ -21,17 +21,21 @@ struct LongRunningOperation: Sendable {
             return response.body
         }
         let deadline = ContinuousClock.now + client.timing.operationTimeout
+        // The first poll waits as long as the accepting answer's Retry-After says, like later ones.
+        let firstWait = Self.retryAfter(response.headers)
         if let asyncOperation {
-            try await pollAsyncOperation(asyncOperation, deadline: deadline, isDelete: isDelete)
+            try await pollAsyncOperation(asyncOperation, deadline: deadline, isDelete: isDelete, firstWait: firstWait)
         } else if let location {
-            return try await pollLocation(location, deadline: deadline, isDelete: isDelete, resourcePath: resourcePath, apiVersion: apiVersion)
+            return try await pollLocation(location, deadline: deadline, isDelete: isDelete, resourcePath: resourcePath,
+                                          apiVersion: apiVersion, firstWait: firstWait)
         }
         if isDelete { return nil }
         return try await client.send(.GET, path: resourcePath, apiVersion: apiVersion).body
     }
 
-    private func pollAsyncOperation(_ url: String, deadline: ContinuousClock.Instant, isDelete: Bool) async throws(ARMError) {
-        var retryAfter: Int?
+    private func pollAsyncOperation(_ url: String, deadline: ContinuousClock.Instant, isDelete: Bool,
+                                    firstWait: Int?) async throws(ARMError) {
+        var retryAfter = firstWait
         while true {
             try await pause(retryAfter, deadline: deadline, url: url)
             let status: ARMResponse
@@ -53,8 +57,8 @@ struct LongRunningOperation: Sendable {
     }
 
     private func pollLocation(_ url: String, deadline: ContinuousClock.Instant, isDelete: Bool, resourcePath: String,
-                              apiVersion: String) async throws(ARMError) -> JSONValue? {
-        var retryAfter: Int?
+                              apiVersion: String, firstWait: Int?) async throws(ARMError) -> JSONValue? {
+        var retryAfter = firstWait
         while true {
             try await pause(retryAfter, deadline: deadline, url: url)
             let result: ARMResponse

@@ -21,6 +21,10 @@ struct ConditionSet {
         if let existing { conditions[existing] = condition } else { conditions.append(condition) }
     }
 
+    mutating func remove(_ type: String) {
+        conditions.removeAll { $0.type == type }
+    }
+
     /// Ready = True when every dependent is True, False when any is False, else Unknown.
     mutating func setReady(dependents: [String]) {
         let states = dependents.map { conditions.condition($0) }

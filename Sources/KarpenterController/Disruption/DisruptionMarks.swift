@@ -1,0 +1,43 @@
+import KarpenterAPI
+import KubeClient
+
+/// The marks a disruption command leaves on its candidates (DISRUPTION.md §10): the Node's
+/// `karpenter.sh/disrupted:NoSchedule` taint, so nothing new lands there, and the NodeClaim's
+/// `DisruptionReason` condition; and their removal when a command fails or is abandoned.
+struct DisruptionMarks: Sendable {
+    static let taintKey = "karpenter.sh/disrupted"
+    static let conditionType = "DisruptionReason"
+
+    let writes: ObjectWrites
+
+    static func isTainted(_ node: JSONValue) -> Bool {
+        (node["spec"]?["taints"]?.arrayValue ?? []).contains { $0["key"]?.stringValue == taintKey }
+    }
+
+    /// Adds the taint, replacing one with the same key and another effect.
+    func taint(_ node: JSONValue) async throws(KubeClientError) {
+        var taints = (node["spec"]?["taints"]?.arrayValue ?? []).filter { $0["key"]?.stringValue != Self.taintKey }
+        taints.append(.object(["key": .string(Self.taintKey), "effect": .string("NoSchedule")]))
+        guard !(Self.isTainted(node) && taints.count == node["spec"]?["taints"]?.arrayValue?.count) else { return }
+        _ = try await writes.patch(.nodes, node, spec: ["taints": .array(taints)], metadata: [:])
+    }
+
+    func untaint(_ node: JSONValue) async throws(KubeClientError) {
+        guard Self.isTainted(node) else { return }
+        let taints = (node["spec"]?["taints"]?.arrayValue ?? []).filter { $0["key"]?.stringValue != Self.taintKey }
+        _ = try await writes.patch(.nodes, node, spec: ["taints": taints.isEmpty ? .null : .array(taints)], metadata: [:])
+    }
+
+    func setReason(_ nodeClaim: JSONValue, reason: String) async throws(KubeClientError) {
+        var conditions = NodeClaimReconciler.conditions(of: nodeClaim)
+        conditions.set(Self.conditionType, .true, reason: reason)
+        _ = try await writes.patchStatus(.nodeClaims, nodeClaim, ["conditions": JSONValue.of(conditions.conditions)])
+    }
+
+    func clearReason(_ nodeClaim: JSONValue) async throws(KubeClientError) {
+        var conditions = NodeClaimReconciler.conditions(of: nodeClaim)
+        guard conditions.conditions.contains(where: { $0.type == Self.conditionType }) else { return }
+        conditions.remove(Self.conditionType)
+        _ = try await writes.patchStatus(.nodeClaims, nodeClaim, ["conditions": JSONValue.of(conditions.conditions)])
+    }
+}
