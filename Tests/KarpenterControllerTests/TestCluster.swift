@@ -19,7 +19,10 @@ final class TestCluster: Sendable {
         // A window wide enough that pods created one after another on a loaded machine share a batch.
         batchIdleDuration: .seconds(1), batchMaxDuration: .seconds(3), registrationTTL: .seconds(600),
         garbageCollectionInterval: .milliseconds(300), orphanMinimumAge: .seconds(60), pendingPodRecheck: .milliseconds(300),
-        workers: 2, bindHost: "127.0.0.1", metricsPort: nil, healthPort: nil)
+        workers: 2, bindHost: "127.0.0.1", metricsPort: nil, healthPort: nil,
+        // Node termination: a short minimum drain time and quick polls keep deletions fast.
+        drainPollInterval: .milliseconds(250), minimumDrainTime: .milliseconds(500),
+        instanceTerminationPollInterval: .milliseconds(200))
 
     init(options: ControllerOptions = TestCluster.fastOptions, cloud: FakeCloudProvider = FakeCloudProvider(),
          leadership: (any Leadership)? = nil) async throws {

@@ -5,7 +5,8 @@ import KubeClient
 import Logging
 
 /// Drives one NodeClaim through its life: finalizer, launch, registration, initialization,
-/// liveness, and on deletion the instance's termination (SCHEDULING.md §8, CLOUD.md §6).
+/// liveness, expiration, and on deletion the instance's termination (SCHEDULING.md §8, CLOUD.md §6,
+/// DISRUPTION.md §8 and §11).
 /// Each call looks at the object once and returns when it should be looked at again.
 struct NodeClaimReconciler: Sendable {
     let informers: ClusterInformers
@@ -19,6 +20,8 @@ struct NodeClaimReconciler: Sendable {
     let logger: Logger
     /// Asks the provisioner to plan again (pods of a NodeClaim that went away).
     let reprovision: @Sendable (String) async -> Void
+    /// Expiration requeues already pending.
+    let expirations = ExpirationTimers()
 
     enum Step {
         case next(JSONValue)
@@ -28,20 +31,28 @@ struct NodeClaimReconciler: Sendable {
 
     /// - Returns: when to look at the NodeClaim again, nil when only a change should trigger it.
     func reconcile(_ name: String) async -> Duration? {
-        guard await informers.nodeClaims.get(ObjectKey(namespace: nil, name: name)) != nil else { return nil }
+        guard await informers.nodeClaims.get(ObjectKey(namespace: nil, name: name)) != nil else {
+            await expirations.forget(name)
+            return nil
+        }
         do {
             // The cache may lag behind this controller's own last write (a launch it already
             // made); the API server's copy is the truth before acting on the cloud.
             let nodeClaim = try await writes.client.get(.nodeClaims, name: name)
-            if nodeClaim.isDeleting { return try await terminate(nodeClaim) }
+            if nodeClaim.isDeleting {
+                await expirations.forget(name)
+                return try await terminate(nodeClaim)
+            }
+            let expiration = try await expireIfNeeded(nodeClaim)
+            if case .expired = expiration { return nil }
             var current = nodeClaim
             for step in [ensureFinalizer, launchIfNeeded, registerIfNeeded, initializeIfNeeded] {
                 switch try await step(current) {
                 case .next(let updated): current = updated
-                case .stop(let delay): return delay
+                case .stop(let delay): return await requeue(delay, expiration, name: name)
                 }
             }
-            return nil
+            return await requeue(nil, expiration, name: name)
         } catch let error as KubeClientError where error.status?.isConflict == true {
             return .milliseconds(100)
         } catch let error as KubeClientError where error.status?.isNotFound == true {

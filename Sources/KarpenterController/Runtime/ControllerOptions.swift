@@ -20,12 +20,24 @@ public struct ControllerOptions: Sendable {
     public var healthPort: Int?
     /// nil: this replica always leads (`--leader-elect=false`).
     public var leaderElection: LeaderElectionSettings?
+    /// A node still draining is looked at again this often (DISRUPTION.md §11: 1 s).
+    public var drainPollInterval: Duration
+    /// A drained node waits this long after its drain began before it counts as drained,
+    /// catching pods bound after the taint (5 s).
+    public var minimumDrainTime: Duration
+    /// After an instance delete, the provider is asked again this often until it answers not found (5 s).
+    public var instanceTerminationPollInterval: Duration
+    /// Back-off of a refused eviction: from the first delay doubling up to the second (100 ms, 10 s).
+    public var evictionBaseDelay: Duration
+    public var evictionMaxDelay: Duration
 
     public init(batchIdleDuration: Duration = .seconds(1), batchMaxDuration: Duration = .seconds(10),
                 registrationTTL: Duration = .seconds(15 * 60), garbageCollectionInterval: Duration = .seconds(120),
                 orphanMinimumAge: Duration = .seconds(300), pendingPodRecheck: Duration = .seconds(10), workers: Int = 4,
                 bindHost: String = "0.0.0.0", metricsPort: Int? = 8080, healthPort: Int? = 8081,
-                leaderElection: LeaderElectionSettings? = nil) {
+                leaderElection: LeaderElectionSettings? = nil, drainPollInterval: Duration = .seconds(1),
+                minimumDrainTime: Duration = .seconds(5), instanceTerminationPollInterval: Duration = .seconds(5),
+                evictionBaseDelay: Duration = .milliseconds(100), evictionMaxDelay: Duration = .seconds(10)) {
         self.batchIdleDuration = batchIdleDuration
         self.batchMaxDuration = batchMaxDuration
         self.registrationTTL = registrationTTL
@@ -37,6 +49,11 @@ public struct ControllerOptions: Sendable {
         self.metricsPort = metricsPort
         self.healthPort = healthPort
         self.leaderElection = leaderElection
+        self.drainPollInterval = drainPollInterval
+        self.minimumDrainTime = minimumDrainTime
+        self.instanceTerminationPollInterval = instanceTerminationPollInterval
+        self.evictionBaseDelay = evictionBaseDelay
+        self.evictionMaxDelay = evictionMaxDelay
     }
 }
 

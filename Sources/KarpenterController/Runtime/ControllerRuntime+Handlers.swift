@@ -10,7 +10,9 @@ extension ControllerRuntime {
         let statusTrigger = self.statusTrigger
         let informers = self.informers
         let state = self.state
+        let termination = self.termination
         await informers.pods.addHandler { event in
+            await termination.podChanged(event)
             guard case .deleted = event else {
                 if ProvisionablePod.isProvisionable(event.object) { await batcher.trigger(event.object.uid) }
                 return
@@ -23,6 +25,7 @@ extension ControllerRuntime {
             if case .deleted = event { await batcher.trigger("nodeclaim-deleted/\(event.object.uid)") }
         }
         await informers.nodes.addHandler { event in
+            await termination.nodeChanged(event.object)
             guard let providerID = event.object["spec"]?["providerID"]?.stringValue, !providerID.isEmpty else { return }
             let owner = await informers.nodeClaims.items().first { $0["status"]?["providerID"]?.stringValue == providerID }
             if let owner { await queue.add(owner.name) }

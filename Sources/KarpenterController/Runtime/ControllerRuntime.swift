@@ -36,6 +36,8 @@ public final class ControllerRuntime: Sendable {
     let collector: GarbageCollector
     let nodePoolStatus: NodePoolStatusReconciler
     let nodeClassStatus: NodeClassStatusReconciler
+    /// Drains and terminates deleted Nodes (DISRUPTION.md §11).
+    let termination: NodeTerminationController
     let servers = ServerPorts()
 
     /// - Parameters:
@@ -77,6 +79,8 @@ public final class ControllerRuntime: Sendable {
                                                   logger: logger.labelled("controller.nodepool.status"))
         nodeClassStatus = NodeClassStatusReconciler(client: client, informers: informers, writes: writes,
                                                     logger: logger.labelled("controller.nodeclass.status"))
+        termination = NodeTerminationController(client: client, informers: informers, cloudProvider: cloudProvider, events: events,
+                                                metrics: metrics, options: options, logger: logger.labelled("controller.node.termination"))
     }
 
     /// Runs until the calling task is cancelled, then stops everything it started.
@@ -125,6 +129,7 @@ public final class ControllerRuntime: Sendable {
                 group.addTask { await self.work() }
             }
             group.addTask { await self.collector.run() }
+            group.addTask { await self.termination.run() }
             group.addTask { await self.refreshStatuses() }
             group.addTask { await self.recheckPendingPods() }
             group.addTask {
