@@ -92,7 +92,7 @@ let package = Package(
             name: "KarpenterController",
             dependencies: [
                 "KarpenterCloud", "KubeClient", "KarpenterAPI", "KarpenterScheduling", "KarpenterAzure",
-                "AzureProvider", "SimulatedCloud", "KarpenterLogging",
+                "AzureProvider", "SimulatedCloud", "KarpenterLogging", "KarpenterDisruption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -22,7 +22,9 @@ final class TestCluster: Sendable {
         workers: 2, bindHost: "127.0.0.1", metricsPort: nil, healthPort: nil,
         // Node termination: a short minimum drain time and quick polls keep deletions fast.
         drainPollInterval: .milliseconds(250), minimumDrainTime: .milliseconds(500),
-        instanceTerminationPollInterval: .milliseconds(200))
+        instanceTerminationPollInterval: .milliseconds(200),
+        // Off unless a test is about disruption: empty nodes must not vanish under other tests.
+        disruption: DisruptionSettings(enabled: false))
 
     init(options: ControllerOptions = TestCluster.fastOptions, cloud: FakeCloudProvider = FakeCloudProvider(),
          leadership: (any Leadership)? = nil) async throws {

@@ -11,6 +11,8 @@ actor PodEventTracker {
     let informers: ClusterInformers
     let writes: ObjectWrites
     private var lastWritten: [String: Date] = [:]
+    /// Only the leader writes.
+    private var active = false
 
     init(informers: ClusterInformers, writes: ObjectWrites) {
         self.informers = informers
@@ -33,8 +35,10 @@ actor PodEventTracker {
         return bound || finished || terminating ? node : nil
     }
 
+    func setActive(_ isActive: Bool) { active = isActive }
+
     func record(_ event: InformerEvent) async {
-        guard let nodeName = Self.affectedNode(event) else { return }
+        guard active, let nodeName = Self.affectedNode(event) else { return }
         guard let nodeClaim = await informers.nodeClaims.items().first(where: { $0["status"]?["nodeName"]?.stringValue == nodeName }),
               !nodeClaim.isDeleting else { return }
         let now = Date()

@@ -40,6 +40,7 @@ struct Provisioner: Sendable {
         let elapsed = (ContinuousClock.now - started).seconds
         metrics.provisioningPass(pending: pending.count, unschedulable: result.unschedulable.count, seconds: elapsed)
 
+        await state.nominate(result.existingPlacements.values)
         let pods = Dictionary(objects.pods.map { ("\($0.namespace ?? "default")/\($0.name)", $0) }) { first, _ in first }
         if !result.nodeClaims.isEmpty {
             logger.info("computed new nodeclaim(s) to fit pod(s)",
@@ -107,6 +108,7 @@ struct Provisioner: Sendable {
         let options = Set(plan.instanceTypes.map(\.name))
         let largest = instanceTypes.filter { options.contains($0.name) }.reduce(ResourceVector()) { $0.maximum($1.capacity) }
         await state.recordCreated(created, largestCapacity: largest.quantities.filter { !$0.value.isZero })
+        await state.nominate([created.name])
         metrics.nodeClaimCreated(plan.nodePool)
         let shown = plan.instanceTypes.prefix(5).map(\.name).joined(separator: ", ")
         let others = plan.instanceTypes.count > 5 ? " and \(plan.instanceTypes.count - 5) other(s)" : ""

@@ -20,6 +20,8 @@ public struct ControllerOptions: Sendable {
     public var healthPort: Int?
     /// nil: this replica always leads (`--leader-elect=false`).
     public var leaderElection: LeaderElectionSettings?
+    /// Emptiness, drift and consolidation pacing.
+    public var disruption: DisruptionSettings
     /// A node still draining is looked at again this often (DISRUPTION.md §11: 1 s).
     public var drainPollInterval: Duration
     /// A drained node waits this long after its drain began before it counts as drained,
@@ -37,7 +39,9 @@ public struct ControllerOptions: Sendable {
                 bindHost: String = "0.0.0.0", metricsPort: Int? = 8080, healthPort: Int? = 8081,
                 leaderElection: LeaderElectionSettings? = nil, drainPollInterval: Duration = .seconds(1),
                 minimumDrainTime: Duration = .seconds(5), instanceTerminationPollInterval: Duration = .seconds(5),
-                evictionBaseDelay: Duration = .milliseconds(100), evictionMaxDelay: Duration = .seconds(10)) {
+                evictionBaseDelay: Duration = .milliseconds(100), evictionMaxDelay: Duration = .seconds(10),
+                disruption: DisruptionSettings = DisruptionSettings()) {
+        self.disruption = disruption
         self.batchIdleDuration = batchIdleDuration
         self.batchMaxDuration = batchMaxDuration
         self.registrationTTL = registrationTTL

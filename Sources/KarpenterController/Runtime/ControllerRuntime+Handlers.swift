@@ -11,8 +11,10 @@ extension ControllerRuntime {
         let informers = self.informers
         let state = self.state
         let termination = self.termination
+        let podEvents = self.podEvents
         await informers.pods.addHandler { event in
             await termination.podChanged(event)
+            await podEvents.record(event)
             guard case .deleted = event else {
                 if ProvisionablePod.isProvisionable(event.object) { await batcher.trigger(event.object.uid) }
                 return

@@ -38,6 +38,9 @@ public final class ControllerRuntime: Sendable {
     let nodeClassStatus: NodeClassStatusReconciler
     /// Drains and terminates deleted Nodes (DISRUPTION.md §11).
     let termination: NodeTerminationController
+    /// Emptiness, drift and consolidation (DISRUPTION.md §2-§10).
+    let disruption: DisruptionController
+    let podEvents: PodEventTracker
     let servers = ServerPorts()
 
     /// - Parameters:
@@ -54,7 +57,7 @@ public final class ControllerRuntime: Sendable {
         self.leadership = leadership ?? AlwaysLeading()
         self.logger = logger
         let informers = ClusterInformers(client: client)
-        let state = ClusterState(informers: informers)
+        let state = ClusterState(informers: informers, nominationWindow: max(2 * options.batchMaxDuration.seconds, 10))
         let batcher = Batcher(idle: options.batchIdleDuration, maximum: options.batchMaxDuration)
         let events = EventRecorder(client: client, logger: logger)
         let writes = ObjectWrites(client: client)
@@ -81,6 +84,17 @@ public final class ControllerRuntime: Sendable {
                                                     logger: logger.labelled("controller.nodeclass.status"))
         termination = NodeTerminationController(client: client, informers: informers, cloudProvider: cloudProvider, events: events,
                                                 metrics: metrics, options: options, logger: logger.labelled("controller.node.termination"))
+        podEvents = PodEventTracker(informers: informers, writes: writes)
+        metrics.registerDisruptionMetrics()
+        let disruptionLogger = logger.labelled("controller.disruption")
+        disruption = DisruptionController(
+            client: client, state: state, informers: informers, instanceTypes: instanceTypes, unavailable: unavailableOfferings,
+            events: events,
+            orchestrator: DisruptionOrchestrator(client: client, informers: informers, writes: writes, events: events,
+                                                 settings: options.disruption, logger: disruptionLogger),
+            conditions: DisruptionConditionsReconciler(informers: informers, writes: writes, instanceTypes: instanceTypes,
+                                                       logger: disruptionLogger),
+            marker: ConsolidationMarker(), settings: options.disruption, metrics: metrics, logger: disruptionLogger)
     }
 
     /// Runs until the calling task is cancelled, then stops everything it started.
@@ -119,6 +133,7 @@ public final class ControllerRuntime: Sendable {
         logger.info("leading: starting provisioning and lifecycle")
         metrics.leading("karpenter-leader-election", true)
         defer { metrics.leading("karpenter-leader-election", false) }
+        await podEvents.setActive(true)
         await queue.restart()
         for nodeClaim in await informers.nodeClaims.items() { await queue.add(nodeClaim.name) }
         for pod in await informers.pods.items() where ProvisionablePod.isProvisionable(pod) { await batcher.trigger(pod.uid) }
@@ -130,6 +145,7 @@ public final class ControllerRuntime: Sendable {
             }
             group.addTask { await self.collector.run() }
             group.addTask { await self.termination.run() }
+            group.addTask { await self.disruption.run() }
             group.addTask { await self.refreshStatuses() }
             group.addTask { await self.recheckPendingPods() }
             group.addTask {
@@ -138,6 +154,7 @@ public final class ControllerRuntime: Sendable {
             }
             await group.waitForAll()
         }
+        await podEvents.setActive(false)
         logger.info("no longer leading: provisioning and lifecycle stopped")
     }
 

@@ -12,8 +12,25 @@ actor ClusterState {
     /// Capacity of the largest instance type a not yet launched NodeClaim may become, for NodePool limits.
     private var plannedCapacity: [String: ResourceList] = [:]
 
-    init(informers: ClusterInformers) {
+    /// Nodes (or NodeClaims) a provisioning pass placed pending pods on, and until when
+    /// disruption must leave them alone (DISRUPTION.md §3: max(2 × batch max duration, 10 s)).
+    private var nominated: [String: Date] = [:]
+    let nominationWindow: TimeInterval
+
+    init(informers: ClusterInformers, nominationWindow: TimeInterval = 20) {
         self.informers = informers
+        self.nominationWindow = nominationWindow
+    }
+
+    func nominate(_ names: some Sequence<String>) {
+        let until = Date().addingTimeInterval(nominationWindow)
+        for name in names { nominated[name] = until }
+    }
+
+    func nominatedNodes() -> Set<String> {
+        let now = Date()
+        nominated = nominated.filter { $0.value > now }
+        return Set(nominated.keys)
     }
 
     func recordCreated(_ nodeClaim: JSONValue, largestCapacity: ResourceList) {

@@ -1,0 +1,55 @@
+import Foundation
+import KarpenterAPI
+import KarpenterCloud
+import KarpenterDisruption
+import KarpenterScheduling
+import KubeClient
+import Logging
+
+/// Keeps the NodeClaim conditions the disruption methods read and people look at
+/// (DISRUPTION.md §5, §7): `Consolidatable` (consolidateAfter elapsed since the last pod event)
+/// and `Drifted` with its reason. Only changed conditions are written.
+struct DisruptionConditionsReconciler: Sendable {
+    static let consolidatable = "Consolidatable"
+    static let drifted = "Drifted"
+
+    let informers: ClusterInformers
+    let writes: ObjectWrites
+    let instanceTypes: CloudInstanceTypes
+    let logger: Logger
+
+    func reconcileAll(now: Date = Date()) async {
+        let nodePools = Dictionary(await informers.nodePools.items().map { ($0.name, $0) }) { first, _ in first }
+        let nodeClasses = Dictionary(await informers.nodeClasses.items().map { ($0.name, $0) }) { first, _ in first }
+        var typesByPool: [String: [InstanceType]] = [:]
+        for claim in await informers.nodeClaims.items() where !claim.isDeleting {
+            guard let typed = claim.typed(NodeClaim.self), let poolName = claim.labels[WellKnownLabel.nodePool],
+                  let poolJSON = nodePools[poolName], let pool = poolJSON.typed(NodePool.self) else { continue }
+            let nodeClassJSON = pool.spec.template.spec.nodeClassRef.flatMap { nodeClasses[$0.name] }
+            if typesByPool[poolName] == nil {
+                typesByPool[poolName] = (try? instanceTypes.base.instanceTypes(for: nodeClassJSON?.typed(AKSNodeClass.self))) ?? []
+            }
+            var conditions = NodeClaimReconciler.conditions(of: claim)
+            let before = conditions.conditions
+
+            let consolidation = NodeClaimConditions.consolidatable(typed, nodePool: pool, now: now)
+            switch consolidation.state {
+            case .consolidatable: conditions.set(Self.consolidatable, .true, reason: Self.consolidatable)
+            case .waiting, .disabled, .notInitialized: conditions.remove(Self.consolidatable)
+            }
+            let nodeClass = typed.spec.nodeClassRef.flatMap { nodeClasses[$0.name] } ?? nodeClassJSON
+            if let reason = NodeClaimConditions.drift(typed, nodePool: pool, nodePoolJSON: poolJSON,
+                                                      instanceTypes: typesByPool[poolName], nodeClass: nodeClass, now: now) {
+                conditions.set(Self.drifted, .true, reason: reason.rawValue)
+            } else {
+                conditions.remove(Self.drifted)
+            }
+            guard !conditions.conditions.sameStates(as: before) else { continue }
+            do {
+                _ = try await writes.patchStatus(.nodeClaims, claim, ["conditions": JSONValue.of(conditions.conditions)])
+            } catch {
+                logger.debug("updating disruption conditions failed", metadata: ["NodeClaim": "\(claim.name)", "error": "\(error)"])
+            }
+        }
+    }
+}
