@@ -11,6 +11,7 @@ extension AzureCloudProvider {
     public func create(_ request: LaunchRequest) async throws(CloudProviderError) -> LaunchedInstance {
         let claimName = request.nodeClaimName
         guard !claimName.isEmpty else { throw .permanent("the NodeClaim has no name") }
+        try Self.checkReadiness(request.nodeClass)
         let vmName = "aks-\(claimName)"
         if let existing = try await fetchVM(vmName) {
             logger.info("adopting existing VM", metadata: ["vm": "\(vmName)"])
@@ -40,6 +41,21 @@ extension AzureCloudProvider {
         throw lastError ?? .insufficientCapacity([], message: "all requested instance types were unavailable during launch")
     }
 
+    /// CLOUD.md §4 step 1, once the status controller has judged the NodeClass: Ready=False →
+    /// NodeClassNotReady; Ready=Unknown → NodeClassReadinessUnknown. A NodeClass without a
+    /// Ready condition (not reconciled yet, or tests) is launched from as it is.
+    static func checkReadiness(_ nodeClass: AKSNodeClass?) throws(CloudProviderError) {
+        guard let ready = nodeClass?.status?.conditions?.condition(ConditionType.ready) else { return }
+        let name = nodeClass?.metadata.name ?? ""
+        switch ready.status {
+        case .true: return
+        case .false:
+            throw .nodeClassNotReady("AKSNodeClass \(name) is not ready: \(ready.reason ?? "")\(ready.message.map { ": \($0)" } ?? "")")
+        default:
+            throw .nodeClassNotReady("NodeClassReadinessUnknown: the readiness of AKSNodeClass \(name) is unknown")
+        }
+    }
+
     private func launch(_ candidate: LaunchCandidate, vmName: String, request: LaunchRequest) async throws(ARMError) -> LaunchedInstance {
         let plan = makePlan(candidate, vmName: vmName, request: request)
         let nicResource = nicPath(vmName)
@@ -62,7 +78,7 @@ extension AzureCloudProvider {
         }
         let zone = vm.flatMap { VirtualMachineReading.instance($0, configuration: configuration)?.zone } ?? candidate.offering.zone
         return launched(type: candidate.instanceType, offering: candidate.offering, zone: zone, imageID: plan.imageID,
-                        vmName: vmName, nodeClaim: request.nodeClaim)
+                        vmName: vmName, nodeClaim: request.nodeClaim, nodeClass: request.nodeClass)
     }
 
     private func makePlan(_ candidate: LaunchCandidate, vmName: String, request: LaunchRequest) -> LaunchPlan {
@@ -103,18 +119,23 @@ extension AzureCloudProvider {
         let capacityType = instance?.capacityType ?? SchedulingLabel.capacityTypeOnDemand
         if let type = request.instanceTypes.first(where: { $0.name.caseInsensitiveCompare(instance?.instanceType ?? "") == .orderedSame }),
            let offering = type.offerings.first(where: { $0.zone == zone && $0.capacityType == capacityType }) {
-            return launched(type: type, offering: offering, zone: zone, imageID: instance?.imageID, vmName: vmName, nodeClaim: request.nodeClaim)
+            return launched(type: type, offering: offering, zone: zone, imageID: instance?.imageID, vmName: vmName,
+                            nodeClaim: request.nodeClaim, nodeClass: request.nodeClass)
         }
         return LaunchedInstance(providerID: providerID(vmName: vmName), instanceType: instance?.instanceType ?? "", zone: zone,
                                 capacityType: capacityType, imageID: instance?.imageID,
-                                labels: [SchedulingLabel.zone: zone, SchedulingLabel.capacityType: capacityType])
+                                labels: [SchedulingLabel.zone: zone, SchedulingLabel.capacityType: capacityType],
+                                annotations: request.nodeClass.map(NodeClassDrift.hashAnnotations) ?? [:])
     }
 
+    /// What the NodeClaim records: provider ID, image, labels, capacity, and the NodeClass hash
+    /// annotations (NodeClassDrift compares them later).
     private func launched(type: InstanceType, offering: Offering, zone: String, imageID: String?, vmName: String,
-                          nodeClaim: NodeClaim) -> LaunchedInstance {
+                          nodeClaim: NodeClaim, nodeClass: AKSNodeClass?) -> LaunchedInstance {
         LaunchedInstance(providerID: providerID(vmName: vmName), instanceType: type.name, zone: zone,
                          capacityType: offering.capacityType, imageID: imageID,
                          labels: launchLabels(type: type, offering: offering, zone: zone, nodeClaim: nodeClaim),
+                         annotations: nodeClass.map(NodeClassDrift.hashAnnotations) ?? [:],
                          capacity: type.capacity.quantities, allocatable: type.allocatable.quantities)
     }
 

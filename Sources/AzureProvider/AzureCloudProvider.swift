@@ -56,11 +56,4 @@ public final class AzureCloudProvider: CloudProvider {
         }
         return instance
     }
-
-    /// ImageDrift (CLOUD.md §9.4): the VM's image is none of the NodeClass's resolved images. The
-    /// hash, Kubernetes-version and kubelet-identity checks need the Node and annotations, which the controller holds.
-    public func driftReason(of instance: CloudInstance, nodeClass: AKSNodeClass?) async throws(CloudProviderError) -> String? {
-        guard let images = nodeClass?.status?.images, !images.isEmpty, let imageID = instance.imageID, !imageID.isEmpty else { return nil }
-        return images.contains { $0.id.caseInsensitiveCompare(imageID) == .orderedSame } ? nil : "ImageDrift"
-    }
 }

@@ -132,6 +132,48 @@ public final class AzureStandIn: Sendable {
 
     public func setResourceGraphPageSize(_ size: Int) { state.withLockedValue { $0.resourceGraphPageSize = max(1, size) } }
 
+    // MARK: Node images and subnets
+
+    /// The AKS galleries' community public names.
+    public static let ubuntuCommunityGallery = StandInState.ubuntuGallery
+    public static let azureLinuxCommunityGallery = StandInState.azureLinuxGallery
+
+    /// Replaces the versions of a community gallery image definition (`[]`: the definition
+    /// exists with no versions). By default every non-FIPS AKS definition has `202505.20.0` and
+    /// `202505.27.0` (published 2025-05-21 and 2025-05-28).
+    public func setCommunityImageVersions(gallery: String, definition: String, _ versions: [StandInImageVersion]) {
+        state.withLockedValue { $0.communityImages[StandInState.galleryKey(gallery, definition)] = versions }
+    }
+
+    /// Publishes one more version of a community gallery image definition.
+    public func addCommunityImageVersion(gallery: String, definition: String, _ version: StandInImageVersion) {
+        state.withLockedValue { $0.communityImages[StandInState.galleryKey(gallery, definition), default: []].append(version) }
+    }
+
+    /// The definition no longer exists: listing its versions answers 404.
+    public func removeCommunityImageDefinition(gallery: String, definition: String) {
+        state.withLockedValue { _ = $0.communityImages.removeValue(forKey: StandInState.galleryKey(gallery, definition)) }
+    }
+
+    /// Replaces the AKS nodeImageVersions list (default: `202505.27.0` of every AKS definition, plus a Windows image).
+    public func setNodeImageVersions(_ entries: [StandInNodeImageVersion]) {
+        state.withLockedValue { $0.nodeImageVersions = entries }
+    }
+
+    public func addNodeImageVersion(_ entry: StandInNodeImageVersion) {
+        state.withLockedValue { $0.nodeImageVersions.append(entry) }
+    }
+
+    /// Page size of the community versions and nodeImageVersions lists (pages link with `nextLink`).
+    public func setImageListPageSize(_ size: Int) { state.withLockedValue { $0.listPageSize = max(1, size) } }
+
+    /// Makes GETs of subnet `id` answer 404 (every other well-formed subnet ID exists), or exist again.
+    public func setSubnetMissing(_ id: String, _ missing: Bool = true) {
+        state.withLockedValue { state in
+            if missing { state.missingSubnets.insert(id.lowercased()) } else { state.missingSubnets.remove(id.lowercased()) }
+        }
+    }
+
     /// Puts a VM straight into the store (e.g. one launched before a controller restart, or one
     /// Karpenter does not own); `id`, `name`, `type` and `properties.provisioningState` are filled in when absent.
     public func seedVirtualMachine(subscription: String = "00000000-0000-0000-0000-000000000000", resourceGroup: String,

@@ -65,3 +65,29 @@ public enum LROStyle: Sendable {
     /// `Location` only: the poller must fall back to it.
     case location
 }
+
+/// A community gallery image version: its name and when it was published (RFC 3339).
+public struct StandInImageVersion: Sendable, Equatable {
+    public var name: String
+    public var publishedDate: String
+    public var excludeFromLatest: Bool
+
+    public init(name: String, publishedDate: String, excludeFromLatest: Bool = false) {
+        self.name = name
+        self.publishedDate = publishedDate
+        self.excludeFromLatest = excludeFromLatest
+    }
+}
+
+/// One entry of the AKS nodeImageVersions list (`os` is the gallery: `AKSUbuntu`, `AKSAzureLinux`).
+public struct StandInNodeImageVersion: Sendable, Equatable {
+    public var os: String
+    public var sku: String
+    public var version: String
+
+    public init(os: String, sku: String, version: String) {
+        self.os = os
+        self.sku = sku
+        self.version = version
+    }
+}

@@ -41,6 +41,21 @@ extension StandInState {
             default: break
             }
         }
+        // /subscriptions/{sub}/providers/Microsoft.Compute/locations/{loc}/communityGalleries/{public}/images/{definition}/versions
+        if lower.count == 11, lower[0] == "subscriptions", lower[2] == "providers", lower[3] == "microsoft.compute",
+           lower[4] == "locations", lower[6] == "communitygalleries", lower[8] == "images", lower[10] == "versions" {
+            return listCommunityImageVersions(request, segments: segments, baseURL: baseURL)
+        }
+        // /subscriptions/{sub}/providers/Microsoft.ContainerService/locations/{loc}/nodeImageVersions
+        if lower.count == 7, lower[0] == "subscriptions", lower[2] == "providers", lower[3] == "microsoft.containerservice",
+           lower[4] == "locations", lower[6] == "nodeimageversions" {
+            return listNodeImageVersions(request, baseURL: baseURL)
+        }
+        // /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}
+        if lower.count == 10, lower[0] == "subscriptions", lower[2] == "resourcegroups", lower[4] == "providers",
+           lower[5] == "microsoft.network", lower[6] == "virtualnetworks", lower[8] == "subnets" {
+            return handleSubnet(request, path: "/" + segments.joined(separator: "/"))
+        }
         // /subscriptions/{sub}/resourceGroups/{rg}/providers/{namespace}/{type}/{name}
         if lower.count == 8, lower[0] == "subscriptions", lower[2] == "resourcegroups", lower[4] == "providers" {
             let target = ResourceTarget(subscription: segments[1], resourceGroup: segments[3], name: segments[7])

@@ -39,6 +39,13 @@ struct StandInState {
     var operationRetryAfter: Int?
     var lroStyle: LROStyle = .azureAsyncOperation
     var resourceGraphPageSize = 1000
+    /// Community gallery versions by `galleryKey(public name, definition)`; absent = 404.
+    var communityImages: [String: [StandInImageVersion]] = StandInState.defaultCommunityImages()
+    var nodeImageVersions: [StandInNodeImageVersion] = StandInState.defaultNodeImageVersions()
+    /// Page size of the image lists (community versions, nodeImageVersions).
+    var listPageSize = 100
+    /// Subnet IDs (lower-cased) that answer 404; every other well-formed subnet exists.
+    var missingSubnets: Set<String> = []
 
     static func key(_ resourceGroup: String, _ name: String) -> String {
         "\(resourceGroup.lowercased())/\(name.lowercased())"

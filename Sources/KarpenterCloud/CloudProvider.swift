@@ -25,8 +25,45 @@ public protocol CloudProvider: Sendable {
     /// Every instance this cluster's Karpenter launched (for garbage collection).
     func list() async throws(CloudProviderError) -> [CloudInstance]
 
-    /// Why the instance no longer matches its NodeClass (image, Kubernetes version, subnet...), or nil.
-    func driftReason(of instance: CloudInstance, nodeClass: AKSNodeClass?) async throws(CloudProviderError) -> String?
+    /// Why a launched NodeClaim no longer matches its AKSNodeClass, or nil (CLOUD.md §9): the
+    /// first of `NodeClassDrift` (hash annotations), `K8sVersionDrift` (the Node's kubelet vs
+    /// `status.kubernetesVersion`), `KubeletIdentityDrift` (Azure), `ImageDrift`
+    /// (`status.imageID` not among `status.images`). `node` is the NodeClaim's Node when it has
+    /// registered (nil skips the Node checks). Callers skip NodeClaims whose NodeClass is gone.
+    func driftReason(of nodeClaim: NodeClaim, node: Node?, nodeClass: AKSNodeClass) async throws(CloudProviderError) -> String?
+
+    /// The node images `nodeClass` launches from at `kubernetesVersion`, in priority order (first
+    /// compatible wins), each with its `kubernetes.io/arch` and
+    /// `karpenter.azure.com/sku-hyperv-generation` requirements. A NodeClass that cannot have
+    /// images (FIPS without the Shared Image Gallery, nothing published) is an `.unavailable`
+    /// answer; thrown errors are failed calls worth retrying. Makes cloud calls on every call:
+    /// callers cache (the NodeClass status reconciler refreshes at most every 5 minutes).
+    func resolveImages(for nodeClass: AKSNodeClass, kubernetesVersion: String) async throws(CloudProviderError) -> ImageResolution
+
+    /// Whether the subnet `nodeClass` launches into (`spec.vnetSubnetID`, else the operator's
+    /// default) exists. Thrown errors are failed calls.
+    func validateSubnet(for nodeClass: AKSNodeClass) async throws(CloudProviderError) -> SubnetValidation
+}
+
+/// The images of a NodeClass, or why it has none.
+public enum ImageResolution: Sendable, Equatable {
+    /// In priority order; empty = nothing published for its definitions (`ImagesNotFound`).
+    case resolved([NodeImage])
+    /// `reason` is the `ImagesReady` condition reason (`SIGRequiredForFIPS`, `ImagesNotFound`).
+    case unavailable(reason: String, message: String)
+
+    public static let sigRequiredForFIPS = "SIGRequiredForFIPS"
+    public static let imagesNotFound = "ImagesNotFound"
+}
+
+/// Whether a NodeClass's subnet can be used.
+public enum SubnetValidation: Sendable, Equatable {
+    case valid
+    /// `reason` is the `SubnetsReady` condition reason (`SubnetNotFound`, `SubnetIDInvalid`).
+    case invalid(reason: String, message: String)
+
+    public static let subnetNotFound = "SubnetNotFound"
+    public static let subnetIDInvalid = "SubnetIDInvalid"
 }
 
 /// A NodeClaim to launch and the instance types it may become (the scheduler's options,
@@ -54,17 +91,22 @@ public struct LaunchedInstance: Sendable, Equatable {
     public var imageID: String?
     /// Labels of the chosen instance type and offering (instance type, zone, capacity type, SKU labels).
     public var labels: [String: String]
+    /// Annotations for the NodeClaim: Azure stamps `karpenter.azure.com/aksnodeclass-hash` and
+    /// `karpenter.azure.com/aksnodeclass-hash-version` of the NodeClass it launched from (drift).
+    public var annotations: [String: String]
     public var capacity: ResourceList
     public var allocatable: ResourceList
 
     public init(providerID: String, instanceType: String, zone: String, capacityType: String, imageID: String? = nil,
-                labels: [String: String] = [:], capacity: ResourceList = [:], allocatable: ResourceList = [:]) {
+                labels: [String: String] = [:], annotations: [String: String] = [:], capacity: ResourceList = [:],
+                allocatable: ResourceList = [:]) {
         self.providerID = providerID
         self.instanceType = instanceType
         self.zone = zone
         self.capacityType = capacityType
         self.imageID = imageID
         self.labels = labels
+        self.annotations = annotations
         self.capacity = capacity
         self.allocatable = allocatable
     }

@@ -1,4 +1,5 @@
 import KarpenterAPI
+import KarpenterAzure
 import KarpenterCloud
 import KubeClient
 
@@ -32,9 +33,32 @@ extension SimulatedCloudProvider {
         }
     }
 
-    public func driftReason(of instance: CloudInstance, nodeClass: AKSNodeClass?) async throws(CloudProviderError) -> String? {
-        let claim = instance.nodeClaimName ?? SimulatedCloud.nodeName(fromProviderID: instance.providerID) ?? ""
-        return faults.drift(nodeClaim: claim)
+    /// An injected drift (`faults.setDrift`) first, then the checks every cloud shares
+    /// (NodeClassDrift, K8sVersionDrift, ImageDrift; there are no kubelet identities here).
+    public func driftReason(of nodeClaim: NodeClaim, node: Node?, nodeClass: AKSNodeClass) async throws(CloudProviderError) -> String? {
+        let name = nodeClaim.metadata.name
+            ?? nodeClaim.status?.providerID.flatMap(SimulatedCloud.nodeName(fromProviderID:)) ?? ""
+        if let injected = faults.drift(nodeClaim: name) { return injected }
+        return try NodeClassDrift.reason(nodeClaim: nodeClaim, node: node, nodeClass: nodeClass, kubeletIdentityClientID: nil)
+    }
+
+    /// The family's definitions (CLOUD.md §8), each published at `options.imageVersion` as
+    /// `simulated://images/<definition>/<version>`: every definition exists here, FIPS ones included.
+    public func resolveImages(for nodeClass: AKSNodeClass, kubernetesVersion: String) async throws(CloudProviderError) -> ImageResolution {
+        let inputs = NodeImageInputs(nodeClass, kubernetesVersion: kubernetesVersion)
+        let definitions = NodeImageFamilies.definitions(inputs)
+        guard !definitions.isEmpty else {
+            return .unavailable(reason: ImageResolution.imagesNotFound,
+                                message: "image family \(NodeImageFamilies.family(inputs).rawValue) has no images for this fipsMode and trustedLaunch")
+        }
+        return .resolved(definitions.map {
+            NodeImage(id: "simulated://images/\($0.name)/\(options.imageVersion)", requirements: $0.requirements)
+        })
+    }
+
+    /// Simulated networks have every subnet.
+    public func validateSubnet(for nodeClass: AKSNodeClass) async throws(CloudProviderError) -> SubnetValidation {
+        .valid
     }
 
     /// The live Node behind `providerID`; `.notFound` when it is gone or its instance was terminated.

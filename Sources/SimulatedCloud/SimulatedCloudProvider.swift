@@ -14,10 +14,14 @@ public final class SimulatedCloudProvider: CloudProvider {
         /// How long a capacity failure keeps an offering out of launches.
         public var insufficientCapacityTTL: TimeInterval
         public var kubeletVersion: String
+        /// The version every simulated node image is published at (`simulated://images/<definition>/<version>`).
+        public var imageVersion: String
 
-        public init(insufficientCapacityTTL: TimeInterval = 180, kubeletVersion: String = "v1.32.0") {
+        public init(insufficientCapacityTTL: TimeInterval = 180, kubeletVersion: String = "v1.32.0",
+                    imageVersion: String = "202505.27.0") {
             self.insufficientCapacityTTL = insufficientCapacityTTL
             self.kubeletVersion = kubeletVersion
+            self.imageVersion = imageVersion
         }
     }
 
@@ -85,7 +89,7 @@ public final class SimulatedCloudProvider: CloudProvider {
             do { try await Task.sleep(for: delay) } catch { throw .transient("launch of \(name) cancelled") }
         }
         let template = SimulatedNodeTemplate(nodeName: name, nodeClaim: request.nodeClaim, claimRequirements: requirements,
-                                             choice: choice, imageID: Self.imageID(request.nodeClass),
+                                             choice: choice, imageID: Self.imageID(request.nodeClass, for: choice.instanceType),
                                              kubeletVersion: options.kubeletVersion, now: Date())
         let node: JSONValue
         do {
@@ -124,8 +128,14 @@ public final class SimulatedCloudProvider: CloudProvider {
         return try Self.launched(from: node, labels: nil)
     }
 
-    static func imageID(_ nodeClass: AKSNodeClass?) -> String {
-        "simulated:/images/\(nodeClass?.spec?.imageFamily?.rawValue ?? "Ubuntu2204")"
+    /// The first `status.images` entry the instance type meets (as Azure picks), else the family's name.
+    static func imageID(_ nodeClass: AKSNodeClass?, for type: InstanceType) -> String {
+        let compatible = nodeClass?.status?.images?.first { image in
+            image.requirements.allSatisfy { requirement in
+                requirement.operator != .in || (requirement.values ?? []).contains { type.requirements.get(requirement.key).allows($0) }
+            }
+        }
+        return compatible?.id ?? "simulated:/images/\(nodeClass?.spec?.imageFamily?.rawValue ?? "Ubuntu2204")"
     }
 
     /// `labels` nil: recover them from the Node (every label but the kubelet's own).

@@ -60,8 +60,17 @@ actor FakeCloudProvider: CloudProvider {
         Array(instances.values)
     }
 
-    func driftReason(of instance: CloudInstance, nodeClass: AKSNodeClass?) async throws(CloudProviderError) -> String? {
+    func driftReason(of nodeClaim: NodeClaim, node: Node?, nodeClass: AKSNodeClass) async throws(CloudProviderError) -> String? {
         nil
+    }
+
+    /// The one image every fake launch reports (`fake-image`, amd64).
+    func resolveImages(for nodeClass: AKSNodeClass, kubernetesVersion: String) async throws(CloudProviderError) -> ImageResolution {
+        .resolved([NodeImage(id: "fake-image", requirements: [NodeSelectorRequirement(key: WellKnownLabel.arch, operator: .in, values: ["amd64"])])])
+    }
+
+    func validateSubnet(for nodeClass: AKSNodeClass) async throws(CloudProviderError) -> SubnetValidation {
+        .valid
     }
 
     /// Two shapes in two zones, on-demand: `small` is cheaper.

@@ -138,10 +138,11 @@ struct SimulatedCloudProviderTests {
         try await TestCluster.with { cluster in
             let provider = SimulatedCloudProvider(client: cluster.client)
             let launched = try await provider.create(launchRequest(nodeClaim("default-drift")))
-            let instance = try await provider.get(providerID: launched.providerID)
-            #expect(try await provider.driftReason(of: instance, nodeClass: nil) == nil)
+            _ = try await provider.get(providerID: launched.providerID)
+            let claim = nodeClaim("default-drift")
+            #expect(try await provider.driftReason(of: claim, node: nil, nodeClass: AKSNodeClass()) == nil)
             provider.faults.setDrift("ImageDrift", nodeClaim: "default-drift")
-            #expect(try await provider.driftReason(of: instance, nodeClass: nil) == "ImageDrift")
+            #expect(try await provider.driftReason(of: claim, node: nil, nodeClass: AKSNodeClass()) == "ImageDrift")
         }
     }
 }
