@@ -16,7 +16,22 @@ struct DisruptionConditionsReconciler: Sendable {
     let informers: ClusterInformers
     let writes: ObjectWrites
     let instanceTypes: CloudInstanceTypes
+    /// Asked for what only the provider knows (image, Kubernetes version, kubelet identity).
+    let cloudProvider: any CloudProvider
     let logger: Logger
+
+    /// The provider's drift reason for a launched NodeClaim whose node class still exists.
+    private func cloudDrift(_ nodeClaim: NodeClaim, nodeClass: JSONValue?) async -> String? {
+        guard let providerID = nodeClaim.status?.providerID, !providerID.isEmpty,
+              let typedClass = nodeClass?.typed(AKSNodeClass.self) else { return nil }
+        let node = await informers.nodes.items().first { $0["spec"]?["providerID"]?.stringValue == providerID }
+        do {
+            return try await cloudProvider.driftReason(of: nodeClaim, node: node?.typed(Node.self), nodeClass: typedClass)
+        } catch {
+            logger.debug("drift check failed", metadata: ["NodeClaim": "\(nodeClaim.metadata.name ?? "")", "error": "\(error)"])
+            return nil
+        }
+    }
 
     func reconcileAll(now: Date = Date()) async {
         let nodePools = Dictionary(await informers.nodePools.items().map { ($0.name, $0) }) { first, _ in first }
@@ -41,6 +56,8 @@ struct DisruptionConditionsReconciler: Sendable {
             if let reason = NodeClaimConditions.drift(typed, nodePool: pool, nodePoolJSON: poolJSON,
                                                       instanceTypes: typesByPool[poolName], nodeClass: nodeClass, now: now) {
                 conditions.set(Self.drifted, .true, reason: reason.rawValue)
+            } else if let reason = await cloudDrift(typed, nodeClass: nodeClass) {
+                conditions.set(Self.drifted, .true, reason: reason)
             } else {
                 conditions.remove(Self.drifted)
             }

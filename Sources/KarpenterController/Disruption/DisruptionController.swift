@@ -110,7 +110,9 @@ struct DisruptionController: Sendable {
         let busy = await orchestrator.busy()
         let options = DisruptionOptions(spotToSpotConsolidation: settings.spotToSpotConsolidation,
                                         disruptingNodes: busy.nodes.union(busy.nodeClaims),
-                                        nominatedNodes: await state.nominatedNodes())
+                                        nominatedNodes: await state.nominatedNodes(),
+                                        // Written by `DisruptionConditionsReconciler` just before, cloud drift included.
+                                        conditionSource: .nodeClaimStatus)
         return DisruptionInput(cluster: objects, source: instanceTypes.source(applying: unavailable), now: Date(), options: options)
     }
 

@@ -25,8 +25,10 @@ extension NodeClaimReconciler {
             return try await launchFailed(nodeClaim, error)
         }
 
-        let labelled = try await writes.patchMetadata(.nodeClaims, nodeClaim, ["labels": JSONValue.of(launched.labels)],
-                                                      precondition: false)
+        var metadata = ["labels": JSONValue.of(launched.labels)]
+        // The provider's hash annotations tell later whether the node class drifted.
+        if !launched.annotations.isEmpty { metadata["annotations"] = JSONValue.of(launched.annotations) }
+        let labelled = try await writes.patchMetadata(.nodeClaims, nodeClaim, metadata, precondition: false)
         var updated = Self.conditions(of: labelled)
         updated.set(ConditionType.launched, .true, reason: "Launched")
         for type in [ConditionType.registered, ConditionType.initialized] where updated.conditions.condition(type) == nil {

@@ -81,7 +81,7 @@ public final class ControllerRuntime: Sendable {
         nodePoolStatus = NodePoolStatusReconciler(informers: informers, writes: writes, nodeClassKind: instanceTypes.nodeClassKind,
                                                   logger: logger.labelled("controller.nodepool.status"))
         nodeClassStatus = NodeClassStatusReconciler(client: client, informers: informers, writes: writes,
-                                                    logger: logger.labelled("controller.nodeclass.status"))
+                                                    logger: logger.labelled("controller.nodeclass.status"), cloudProvider: cloudProvider)
         termination = NodeTerminationController(client: client, informers: informers, cloudProvider: cloudProvider, events: events,
                                                 metrics: metrics, options: options, logger: logger.labelled("controller.node.termination"))
         podEvents = PodEventTracker(informers: informers, writes: writes)
@@ -93,7 +93,7 @@ public final class ControllerRuntime: Sendable {
             orchestrator: DisruptionOrchestrator(client: client, informers: informers, writes: writes, events: events,
                                                  settings: options.disruption, logger: disruptionLogger),
             conditions: DisruptionConditionsReconciler(informers: informers, writes: writes, instanceTypes: instanceTypes,
-                                                       logger: disruptionLogger),
+                                                       cloudProvider: cloudProvider, logger: disruptionLogger),
             marker: ConsolidationMarker(), settings: options.disruption, metrics: metrics, logger: disruptionLogger)
     }
 
