@@ -43,6 +43,8 @@ import Testing
             (["--cloud-provider", "simulated", "--batch-idle-duration", "soon"], "--batch-idle-duration soon is not a positive duration"),
             (["--cloud-provider", "simulated", "--log-level", "loud"], "--log-level loud"),
             (["--cloud-provider", "azure"], "--cloud-provider azure needs"),
+            (["--cloud-provider", "simulated", "--feature-gates", "SpotToSpot=true"], "unknown gate 'SpotToSpot'"),
+            (["--cloud-provider", "simulated", "--feature-gates", "SpotToSpotConsolidation"], "is not Name=true or Name=false"),
         ] {
             let process = Process()
             process.executableURL = binary

@@ -45,6 +45,10 @@ public struct ControllerCommand: AsyncParsableCommand {
     var batchMaxDuration: String?
     @Option(name: .customLong("registration-ttl"), help: "Delete a NodeClaim whose node has not registered after this long (env REGISTRATION_TTL; default 15m).")
     var registrationTTL: String?
+    @Option(name: .customLong("feature-gates"), help: "Name=true|false,... (env FEATURE_GATES), e.g. SpotToSpotConsolidation=true.")
+    var featureGates: String?
+    @Option(name: .customLong("disruption"), help: "Run emptiness, drift and consolidation: true or false (env DISRUPTION_ENABLED; default true).")
+    var disruption: Bool?
     @Option(name: .customLong("log-level"), help: "debug, info or error (env LOG_LEVEL; default info).")
     var logLevel: String?
 

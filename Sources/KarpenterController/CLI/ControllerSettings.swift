@@ -54,6 +54,9 @@ struct ControllerSettings: Sendable {
         }
         options.registrationTTL = try env.duration(command.registrationTTL, "REGISTRATION_TTL", default: .seconds(900),
                                                    name: "--registration-ttl")
+        let gates = try FeatureGates.parse(env.string(command.featureGates, ["FEATURE_GATES"], default: "") ?? "")
+        options.disruption.spotToSpotConsolidation = gates.isEnabled("SpotToSpotConsolidation")
+        options.disruption.enabled = try env.bool(command.disruption, "DISRUPTION_ENABLED", default: true)
         let disabled = try env.bool(nil, "DISABLE_LEADER_ELECTION", default: false)
         let leaderElect = command.leaderElect ?? !disabled
         if leaderElect {
