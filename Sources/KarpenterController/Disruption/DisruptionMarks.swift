@@ -5,7 +5,7 @@ import KubeClient
 /// `karpenter.sh/disrupted:NoSchedule` taint, so nothing new lands there, and the NodeClaim's
 /// `DisruptionReason` condition; and their removal when a command fails or is abandoned.
 struct DisruptionMarks: Sendable {
-    static let taintKey = "karpenter.sh/disrupted"
+    static let taintKey = WellKnownTaint.disruptedKey
     static let conditionType = "DisruptionReason"
 
     let writes: ObjectWrites
