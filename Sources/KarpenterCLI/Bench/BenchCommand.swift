@@ -12,7 +12,7 @@ public struct BenchCommand: AsyncParsableCommand {
           .build/release/karpenter-bench schedule --pods 1000 5000 --types 400
           .build/release/karpenter-bench controller --pods 1000 10000
         """,
-        subcommands: [ValidateBench.self, ScheduleBench.self, ControllerBench.self]
+        subcommands: [ValidateBench.self, ScheduleBench.self, ControllerBench.self, ConsolidationBench.self]
     )
     public init() {}
 }
