@@ -15,7 +15,8 @@ final class HTTPTransport: Sendable {
     private let baseURL: String
     private let connection: ConnectionSettings
     /// One AsyncHTTPClient per client certificate: an exec plugin may hand out a new one.
-    private let clients = Locked<[Data: HTTPClient]>([:])
+    /// After `shutdown()` no new one is made: an AsyncHTTPClient that is never shut down traps.
+    private let clients = Locked<(pool: [Data: HTTPClient], closed: Bool)>(([:], false))
 
     private struct ConnectionSettings: Sendable {
         var dnsOverride: [String: String]
@@ -48,8 +49,8 @@ final class HTTPTransport: Sendable {
 
     func shutdown() async {
         let all = clients.withLock { clients in
-            defer { clients.removeAll() }
-            return Array(clients.values)
+            defer { clients = ([:], true) }
+            return Array(clients.pool.values)
         }
         for client in all { try? await client.shutdown() }
     }
@@ -97,7 +98,7 @@ final class HTTPTransport: Sendable {
         var refreshedCredential = false
         while true {
             let credential = try await prepareCredential()
-            let client = try httpClient(for: credential)
+            let client = try httpClient(for: credential, method: request.method)
             let httpRequest = makeRequest(request, credential: credential)
             let response: HTTPClientResponse
             do {
@@ -126,7 +127,7 @@ final class HTTPTransport: Sendable {
     private func attemptOnce(_ request: KubeRequest, deadline: ContinuousClock.Instant, timeout: Duration) async -> Outcome {
         do {
             let credential = try await prepareCredential()
-            let client = try httpClient(for: credential)
+            let client = try httpClient(for: credential, method: request.method)
             let httpRequest = makeRequest(request, credential: credential)
             do {
                 let response = try await client.execute(httpRequest, deadline: Self.nioDeadline(deadline))
@@ -168,9 +169,9 @@ final class HTTPTransport: Sendable {
         return httpRequest
     }
 
-    private func httpClient(for credential: RequestCredential) throws(KubeClientError) -> HTTPClient {
+    private func httpClient(for credential: RequestCredential, method: String) throws(KubeClientError) -> HTTPClient {
         let identity = (credential.clientCertificatePEM ?? Data()) + (credential.clientKeyPEM ?? Data())
-        if let existing = clients.withLock({ $0[identity] }) { return existing }
+        if let existing = clients.withLock({ $0.pool[identity] }) { return existing }
         let tls = try TLSConfigurationFactory.make(config.tls, clientCertificatePEM: credential.clientCertificatePEM,
                                                    clientKeyPEM: credential.clientKeyPEM)
         var configuration = HTTPClient.Configuration(
@@ -182,12 +183,17 @@ final class HTTPTransport: Sendable {
         configuration.dnsOverride = connection.dnsOverride
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         configuration.redirectConfiguration = .disallow
-        return clients.withLock { clients in
-            if let raced = clients[identity] { return raced }
+        let made: HTTPClient? = clients.withLock { clients in
+            if let raced = clients.pool[identity] { return raced }
+            guard !clients.closed else { return nil }
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-            clients[identity] = client
+            clients.pool[identity] = client
             return client
         }
+        guard let made else {
+            throw .transport(method: method, url: baseURL, reason: "the client was shut down; make a new KubernetesClient")
+        }
+        return made
     }
 
     private func classify(_ error: any Error, request: KubeRequest, timeout: Duration) -> (error: KubeClientError, connectionFailed: Bool) {
