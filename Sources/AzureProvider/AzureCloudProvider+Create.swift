@@ -22,6 +22,7 @@ extension AzureCloudProvider {
         guard !candidates.isEmpty else {
             throw .insufficientCapacity([], message: "all requested instance types were unavailable during launch")
         }
+        let networking = try await launchNetworking(subnetID: Self.subnetID(request.nodeClass, configuration: configuration))
         var lastError: CloudProviderError?
         var attempts = 0
         while attempts < timing.maxLaunchAttempts, let candidate = candidates.first {
@@ -29,7 +30,7 @@ extension AzureCloudProvider {
             guard !unavailable.isUnavailable(candidate.key) else { continue }
             attempts += 1
             do {
-                return try await launch(candidate, vmName: vmName, request: request)
+                return try await launch(candidate, vmName: vmName, request: request, networking: networking)
             } catch {
                 let failure = LaunchFailureClassifier.classify(error, candidate: candidate, allTypes: request.instanceTypes)
                 for mark in failure.marks where !mark.keys.isEmpty { unavailable.mark(mark.keys, for: mark.ttl) }
@@ -56,13 +57,23 @@ extension AzureCloudProvider {
         }
     }
 
-    private func launch(_ candidate: LaunchCandidate, vmName: String, request: LaunchRequest) async throws(ARMError) -> LaunchedInstance {
-        let plan = makePlan(candidate, vmName: vmName, request: request)
+    static func subnetID(_ nodeClass: AKSNodeClass?, configuration: AzureConfiguration) -> String {
+        nodeClass?.spec?.vnetSubnetID ?? configuration.vnetSubnetID
+    }
+
+    private func launch(_ candidate: LaunchCandidate, vmName: String, request: LaunchRequest,
+                        networking: LaunchNetworking) async throws(ARMError) -> LaunchedInstance {
+        var plan = makePlan(candidate, vmName: vmName, request: request, networking: networking)
         let nicResource = nicPath(vmName)
         do {
-            let created = try await arm.send(.PUT, path: nicResource, apiVersion: APIVersion.network,
-                                             body: ResourceBodies.networkInterface(plan, configuration: configuration))
-            _ = try await operations.wait(for: created, resourcePath: nicResource, apiVersion: APIVersion.network, isDelete: false)
+            do {
+                try await createNIC(plan, path: nicResource)
+            } catch where ClusterNetworking.isVanishedBackendPool(error) {
+                // CLOUD.md §4 step 7: a cached backend pool was deleted; re-list the LBs once and retry.
+                logger.info("a load balancer backend pool vanished; refreshing pools", metadata: ["vm": "\(vmName)", "error": "\(error)"])
+                plan.networking.backendPoolIDs = try await backendPoolIDs(refresh: true)
+                try await createNIC(plan, path: nicResource)
+            }
         } catch {
             await removeLeftovers(vmName: vmName, vmMayExist: false)
             throw error
@@ -81,7 +92,14 @@ extension AzureCloudProvider {
                         vmName: vmName, nodeClaim: request.nodeClaim, nodeClass: request.nodeClass)
     }
 
-    private func makePlan(_ candidate: LaunchCandidate, vmName: String, request: LaunchRequest) -> LaunchPlan {
+    private func createNIC(_ plan: LaunchPlan, path: String) async throws(ARMError) {
+        let created = try await arm.send(.PUT, path: path, apiVersion: APIVersion.network,
+                                         body: ResourceBodies.networkInterface(plan, configuration: configuration))
+        _ = try await operations.wait(for: created, resourcePath: path, apiVersion: APIVersion.network, isDelete: false)
+    }
+
+    private func makePlan(_ candidate: LaunchCandidate, vmName: String, request: LaunchRequest,
+                          networking: LaunchNetworking) -> LaunchPlan {
         let type = candidate.instanceType
         let spec = request.nodeClass?.spec
         let perPodIPs = configuration.networkPlugin == "azure" && configuration.networkPluginMode != "overlay"
@@ -90,11 +108,21 @@ extension AzureCloudProvider {
         return LaunchPlan(
             vmName: vmName, candidate: candidate,
             tags: ResourceTags.forLaunch(configuration: configuration, nodeClass: request.nodeClass, nodeClaim: request.nodeClaim),
-            subnetID: spec?.vnetSubnetID ?? configuration.vnetSubnetID,
+            subnetID: Self.subnetID(request.nodeClass, configuration: configuration), networking: networking,
             imageID: NodeImageSelection.imageID(for: type, nodeClass: request.nodeClass),
             customData: BootstrapCustomData.encoded(configuration: configuration, nodeClaim: request.nodeClaim, labels: labels, maxPods: maxPods),
             osDiskSizeGB: spec?.osDiskSizeGB ?? 128, maxPods: maxPods,
-            encryptionAtHost: spec?.security?.encryptionAtHost ?? false)
+            encryptionAtHost: spec?.security?.encryptionAtHost ?? false,
+            trustedLaunch: spec?.security?.trustedLaunch.flatMap { $0.isOn ? $0 : nil },
+            ultraSSD: Self.requestsUltraSSD(request.nodeClaim))
+    }
+
+    /// `additionalCapabilities.ultraSSDEnabled` only when the NodeClaim explicitly requires
+    /// `karpenter.azure.com/sku-storage-ultra-ssd` In [true].
+    static func requestsUltraSSD(_ nodeClaim: NodeClaim) -> Bool {
+        (nodeClaim.spec.requirements ?? []).contains {
+            $0.key == AzureLabels.skuStorageUltraSSD && $0.operator.rawValue == "In" && ($0.values ?? []) == ["true"]
+        }
     }
 
     /// After a failed launch: the VM (if the PUT got that far) and the NIC, best effort.

@@ -13,6 +13,7 @@ public final class AzureCloudProvider: CloudProvider {
     let timing: AzureTiming
     let logger: Logger
     let deletes = InFlightDeletes()
+    let networkCache = NetworkingCache()
 
     /// `credential` defaults to `configuration.defaultCredential()` (client secret, workload identity, managed identity).
     public init(configuration: AzureConfiguration, credential: (any AzureCredential)? = nil,

@@ -5,7 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// A local HTTP stand-in for Azure Resource Manager (VMs, NICs, long-running operations,
+/// A local HTTP stand-in for Azure Resource Manager (VMs, NICs, load balancers, NSGs, long-running operations,
 /// Resource Graph), the Entra ID token endpoint and IMDS, answering with the real response
 /// shapes. Tests point the provider's ARM endpoint, authority host and IMDS endpoint at `baseURL`.
 public final class AzureStandIn: Sendable {
@@ -172,6 +172,50 @@ public final class AzureStandIn: Sendable {
         state.withLockedValue { state in
             if missing { state.missingSubnets.insert(id.lowercased()) } else { state.missingSubnets.remove(id.lowercased()) }
         }
+    }
+
+    // MARK: Load balancers and network security groups
+
+    /// The NSG every resource group holds unless changed: `aks-agentpool-12345678-nsg`.
+    public static let defaultClusterNSGName = StandInState.defaultClusterNSGName
+
+    /// Adds (or replaces) load balancer `name` in `resourceGroup` with NIC-based backend pools `pools`.
+    public func seedLoadBalancer(resourceGroup: String, name: String, pools: [String]) {
+        seedLoadBalancer(resourceGroup: resourceGroup, StandInLoadBalancer(name: name, pools: pools.map { StandInBackendPool(name: $0) }))
+    }
+
+    public func seedLoadBalancer(resourceGroup: String, _ loadBalancer: StandInLoadBalancer) {
+        state.withLockedValue { state in
+            var lbs = state.loadBalancers[resourceGroup.lowercased(), default: []]
+            lbs.removeAll { $0.name.lowercased() == loadBalancer.name.lowercased() }
+            lbs.append(loadBalancer)
+            state.loadBalancers[resourceGroup.lowercased()] = lbs
+        }
+    }
+
+    /// Deletes backend pool `pool` of load balancer `loadBalancer` (NIC PUTs referencing it then fail).
+    public func removeBackendPool(resourceGroup: String, loadBalancer: String, pool: String) {
+        state.withLockedValue { state in
+            guard var lbs = state.loadBalancers[resourceGroup.lowercased()] else { return }
+            for index in lbs.indices where lbs[index].name.lowercased() == loadBalancer.lowercased() {
+                lbs[index].pools.removeAll { $0.name.lowercased() == pool.lowercased() }
+            }
+            state.loadBalancers[resourceGroup.lowercased()] = lbs
+        }
+    }
+
+    /// Adds NSG `name` to `resourceGroup` (besides the default one).
+    public func seedNetworkSecurityGroup(resourceGroup: String, name: String) {
+        state.withLockedValue { state in
+            if !state.networkSecurityGroups[resourceGroup.lowercased(), default: []].contains(name) {
+                state.networkSecurityGroups[resourceGroup.lowercased(), default: []].append(name)
+            }
+        }
+    }
+
+    /// Replaces the NSG every resource group holds (nil: resource groups hold only seeded NSGs).
+    public func setDefaultNetworkSecurityGroup(_ name: String?) {
+        state.withLockedValue { $0.defaultNetworkSecurityGroup = name }
     }
 
     /// Puts a VM straight into the store (e.g. one launched before a controller restart, or one

@@ -91,3 +91,25 @@ public struct StandInNodeImageVersion: Sendable, Equatable {
         self.version = version
     }
 }
+
+/// A load balancer the stand-in lists: its name and backend pools.
+public struct StandInLoadBalancer: Sendable, Equatable {
+    public var name: String
+    public var pools: [StandInBackendPool]
+
+    public init(name: String, pools: [StandInBackendPool]) {
+        self.name = name
+        self.pools = pools
+    }
+}
+
+/// A backend address pool; `ipAddresses` non-empty makes it an IP-based (NodeIP mode) pool.
+public struct StandInBackendPool: Sendable, Equatable {
+    public var name: String
+    public var ipAddresses: [String]
+
+    public init(name: String, ipAddresses: [String] = []) {
+        self.name = name
+        self.ipAddresses = ipAddresses
+    }
+}

@@ -56,6 +56,16 @@ extension StandInState {
            lower[5] == "microsoft.network", lower[6] == "virtualnetworks", lower[8] == "subnets" {
             return handleSubnet(request, path: "/" + segments.joined(separator: "/"))
         }
+        // /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Network/{loadBalancers|networkSecurityGroups}
+        if lower.count == 7, lower[0] == "subscriptions", lower[2] == "resourcegroups", lower[4] == "providers",
+           lower[5] == "microsoft.network" {
+            switch lower[6] {
+            case "loadbalancers": return listLoadBalancers(request, subscription: segments[1], resourceGroup: segments[3], baseURL: baseURL)
+            case "networksecuritygroups":
+                return listNetworkSecurityGroups(request, subscription: segments[1], resourceGroup: segments[3], baseURL: baseURL)
+            default: break
+            }
+        }
         // /subscriptions/{sub}/resourceGroups/{rg}/providers/{namespace}/{type}/{name}
         if lower.count == 8, lower[0] == "subscriptions", lower[2] == "resourcegroups", lower[4] == "providers" {
             let target = ResourceTarget(subscription: segments[1], resourceGroup: segments[3], name: segments[7])

@@ -6,7 +6,7 @@ import KarpenterAPI
 /// * `GET /subscriptions/{s}/providers/Microsoft.ContainerService/locations/{l}/nodeImageVersions`
 /// * `GET /subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.Network/virtualNetworks/{v}/subnets/{n}`
 ///
-/// Lists page by `listPageSize` with an absolute `nextLink` carrying `$skiptoken`.
+/// Lists (these and the load balancer / NSG lists) page by `listPageSize` with an absolute `nextLink` carrying `$skiptoken`.
 extension StandInState {
     static let ubuntuGallery = "AKSUbuntu-38d80f77-467a-481f-a8d4-09b6d4220bd2"
     static let azureLinuxGallery = "AKSAzureLinux-f7c7cda5-1c9a-4bdc-a222-9614c968580b"
@@ -106,7 +106,7 @@ extension StandInState {
     }
 
     /// One page of `values` from the request's `$skiptoken`, with `nextLink` when more remain.
-    private func page(_ values: [JSONValue], request: StandInRequest, baseURL: String) -> StandInResponse {
+    func page(_ values: [JSONValue], request: StandInRequest, baseURL: String) -> StandInResponse {
         let offset = request.query["$skiptoken"].flatMap { Int($0) } ?? 0
         let slice = Array(values.dropFirst(offset).prefix(listPageSize))
         var body: JSONValue = .object(["value": .array(slice)])

@@ -14,8 +14,10 @@ extension StandInState {
                   body["properties"]?["ipConfigurations"]?.arrayValue?.isEmpty == false else {
                 return .armError(.badRequest, code: "InvalidRequestFormat", message: "location and properties.ipConfigurations are required.")
             }
+            let nicID = target.id(namespace: "Microsoft.Network", type: "networkInterfaces")
+            if let invalid = invalidNICReference(body, nicID: nicID) { return invalid }
             var resource = body
-            resource["id"] = .string(target.id(namespace: "Microsoft.Network", type: "networkInterfaces"))
+            resource["id"] = .string(nicID)
             resource["name"] = .string(target.name)
             resource["type"] = .string("Microsoft.Network/networkInterfaces")
             resource = Self.withProvisioningState(resource, "Updating")

@@ -46,6 +46,12 @@ struct StandInState {
     var listPageSize = 100
     /// Subnet IDs (lower-cased) that answer 404; every other well-formed subnet exists.
     var missingSubnets: Set<String> = []
+    /// Load balancers by lower-cased resource group.
+    var loadBalancers: [String: [StandInLoadBalancer]] = [:]
+    /// Seeded NSG names by lower-cased resource group (besides `defaultNetworkSecurityGroup`).
+    var networkSecurityGroups: [String: [String]] = [:]
+    /// The NSG every resource group holds (an AKS node RG's `aks-agentpool-<id>-nsg`); nil = none.
+    var defaultNetworkSecurityGroup: String? = StandInState.defaultClusterNSGName
 
     static func key(_ resourceGroup: String, _ name: String) -> String {
         "\(resourceGroup.lowercased())/\(name.lowercased())"

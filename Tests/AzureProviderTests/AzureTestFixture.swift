@@ -44,7 +44,7 @@ struct AzureTestFixture {
 
     /// An instance type with on-demand and spot offerings in `zones` (`"0"` = regional).
     static func instanceType(_ name: String, price: Double, spotPrice: Double? = nil,
-                             zones: [String] = ["eastus-1", "eastus-2", "eastus-3"]) -> InstanceType {
+                             zones: [String] = ["eastus-1", "eastus-2", "eastus-3"], accelerated: Bool = true) -> InstanceType {
         var offerings: [Offering] = []
         for zone in zones {
             let scope = zone == "0" ? "regional" : "zonal"
@@ -60,7 +60,7 @@ struct AzureTestFixture {
             .in("topology.kubernetes.io/zone", zones), .in("karpenter.sh/capacity-type", ["on-demand", "spot"]),
             .in("karpenter.azure.com/sku-name", [name]), .in("karpenter.azure.com/sku-family", ["D"]),
             .in("karpenter.azure.com/sku-cpu", ["2"]), .in("karpenter.azure.com/sku-hyperv-generation", ["2"]),
-            .in("karpenter.azure.com/sku-networking-accelerated", ["true"]),
+            .in("karpenter.azure.com/sku-networking-accelerated", [accelerated ? "true" : "false"]),
             .in("karpenter.azure.com/sku-storage-premium-capable", ["true"]),
         ])
         return InstanceType(name: name, requirements: requirements,

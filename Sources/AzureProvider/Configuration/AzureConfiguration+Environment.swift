@@ -64,6 +64,7 @@ extension AzureConfiguration {
                                                  federatedTokenFile: value("AZURE_FEDERATED_TOKEN_FILE")))
         if let endpoint = value("ARM_RESOURCE_MANAGER_ENDPOINT") { configuration.resourceManagerEndpoint = endpoint }
         if let host = value("AZURE_AUTHORITY_HOST") { configuration.authorityHost = host }
+        configuration.diskEncryptionSetID = value("NODE_OSDISK_DISKENCRYPTIONSET_ID")
         return configuration
     }
 }

@@ -22,6 +22,8 @@ public struct AzureConfiguration: Sendable, Equatable {
     /// Shared Image Gallery instead of the community gallery.
     public var useSIG: Bool
     public var sigSubscriptionID: String?
+    /// `NODE_OSDISK_DISKENCRYPTIONSET_ID`: BYOK OS disk encryption (`managedDisk.diskEncryptionSet.id`).
+    public var diskEncryptionSetID: String?
 
     /// Resource Manager endpoint: `https://management.azure.com`, or a stand-in.
     public var resourceManagerEndpoint: String

@@ -8,23 +8,29 @@ struct LaunchPlan: Sendable {
     var candidate: LaunchCandidate
     var tags: [String: String]
     var subnetID: String
+    /// LB backend pools and NSG (CLOUD.md §4 steps 5–6).
+    var networking: LaunchNetworking
     var imageID: String
     var customData: String
     var osDiskSizeGB: Int
     var maxPods: Int
     var encryptionAtHost: Bool
+    /// Set when the NodeClass turns vTPM or secure boot on.
+    var trustedLaunch: TrustedLaunch?
+    var ultraSSD: Bool
 }
 
 /// The NIC and VM request bodies of CLOUD.md §4 steps 7 and 8.
 enum ResourceBodies {
     static func networkInterface(_ plan: LaunchPlan, configuration: AzureConfiguration) -> JSONValue {
-        var ipConfigurations: [JSONValue] = [.object([
-            "name": .string(plan.vmName),
-            "properties": .object([
-                "primary": .bool(true), "privateIPAllocationMethod": .string("Dynamic"),
-                "subnet": .object(["id": .string(plan.subnetID)]),
-            ]),
-        ])]
+        var primary: JSONValue = .object([
+            "primary": .bool(true), "privateIPAllocationMethod": .string("Dynamic"),
+            "subnet": .object(["id": .string(plan.subnetID)]),
+        ])
+        if !plan.networking.backendPoolIDs.isEmpty {
+            primary["loadBalancerBackendAddressPools"] = .array(plan.networking.backendPoolIDs.map { .object(["id": .string($0)]) })
+        }
+        var ipConfigurations: [JSONValue] = [.object(["name": .string(plan.vmName), "properties": primary])]
         // Azure CNI without overlay gives pods VNET addresses: one secondary IP per pod.
         if configuration.networkPlugin == "azure" && configuration.networkPluginMode != "overlay" && plan.maxPods > 1 {
             for index in 1..<plan.maxPods {
@@ -38,14 +44,18 @@ enum ResourceBodies {
             }
         }
         let accelerated = plan.candidate.instanceType.requirements.get(AzureLabels.skuNetworkingAccelerated).allows("true")
+        var properties: JSONValue = .object([
+            "ipConfigurations": .array(ipConfigurations),
+            "enableAcceleratedNetworking": .bool(accelerated),
+            "enableIPForwarding": .bool(false),
+        ])
+        if let nsg = plan.networking.networkSecurityGroupID {
+            properties["networkSecurityGroup"] = .object(["id": .string(nsg)])
+        }
         return .object([
             "location": .string(configuration.location),
             "tags": ResourceTags.json(plan.tags),
-            "properties": .object([
-                "ipConfigurations": .array(ipConfigurations),
-                "enableAcceleratedNetworking": .bool(accelerated),
-                "enableIPForwarding": .bool(false),
-            ]),
+            "properties": properties,
         ])
     }
 
@@ -53,6 +63,10 @@ enum ResourceBodies {
         let type = plan.candidate.instanceType
         let spot = plan.candidate.offering.capacityType == SchedulingLabel.capacityTypeSpot
         let premium = type.requirements.get(AzureLabels.skuStoragePremiumCapable).allows("true")
+        var managedDisk: JSONValue = .object(["storageAccountType": .string(premium ? "Premium_LRS" : "Standard_LRS")])
+        if let encryptionSet = configuration.diskEncryptionSetID {
+            managedDisk["diskEncryptionSet"] = .object(["id": .string(encryptionSet)])
+        }
         var properties: [(String, JSONValue)] = [
             ("hardwareProfile", .object(["vmSize": .string(type.name)])),
             ("storageProfile", .object([
@@ -60,7 +74,7 @@ enum ResourceBodies {
                 "osDisk": .object([
                     "name": .string(plan.vmName), "diskSizeGB": .int(Int64(plan.osDiskSizeGB)),
                     "createOption": .string("FromImage"), "deleteOption": .string("Delete"),
-                    "managedDisk": .object(["storageAccountType": .string(premium ? "Premium_LRS" : "Standard_LRS")]),
+                    "managedDisk": managedDisk,
                 ]),
             ])),
             ("networkProfile", .object(["networkInterfaces": .array([.object([
@@ -85,8 +99,17 @@ enum ResourceBodies {
             properties.append(("evictionPolicy", .string("Delete")))
             properties.append(("billingProfile", .object(["maxPrice": .number("-1")])))
         }
-        if plan.encryptionAtHost {
-            properties.append(("securityProfile", .object(["encryptionAtHost": .bool(true)])))
+        var security: JSONValue = .object([:])
+        if plan.encryptionAtHost { security["encryptionAtHost"] = .bool(true) }
+        if let trusted = plan.trustedLaunch {
+            security["securityType"] = .string("TrustedLaunch")
+            security["uefiSettings"] = .object([
+                "secureBootEnabled": .bool(trusted.secureBoot ?? false), "vTpmEnabled": .bool(trusted.vtpm ?? false),
+            ])
+        }
+        if security.objectValue?.isEmpty == false { properties.append(("securityProfile", security)) }
+        if plan.ultraSSD {
+            properties.append(("additionalCapabilities", .object(["ultraSSDEnabled": .bool(true)])))
         }
         var body: [(String, JSONValue)] = [("location", .string(configuration.location))]
         let zones = AzureZones.armZones(forLabel: plan.candidate.offering.zone)
