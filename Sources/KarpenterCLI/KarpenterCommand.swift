@@ -14,7 +14,7 @@ public struct KarpenterCommand: AsyncParsableCommand {
           kubectl karpenter crds -o charts/karpenter/crds
           kubectl karpenter <command> --help
         """,
-        subcommands: [SimulateCommand.self, ExplainCommand.self, GetCommand.self, ValidateCommand.self, ConvertCommand.self, CrdsCommand.self, VersionCommand.self]
+        subcommands: [SimulateCommand.self, ExplainCommand.self, GetCommand.self, DisruptCommand.self, DrainCommand.self, ValidateCommand.self, ConvertCommand.self, CrdsCommand.self, VersionCommand.self]
     )
     public init() {}
 }

@@ -10,6 +10,6 @@ struct ExplainCommand: ParsableCommand {
           kubectl karpenter explain pod trainer -n ml
           kubectl karpenter explain pod web-0 -n shop -f manifests/ -R -o json
         """,
-        subcommands: [ExplainPodCommand.self]
+        subcommands: [ExplainPodCommand.self, ExplainNodeCommand.self]
     )
 }
