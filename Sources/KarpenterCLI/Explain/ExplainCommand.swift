@@ -4,11 +4,12 @@ import ArgumentParser
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain Karpenter's decisions for a pod.",
+        abstract: "Explain Karpenter's decisions for a pod or a node.",
         discussion: """
         Examples:
           kubectl karpenter explain pod trainer -n ml
           kubectl karpenter explain pod web-0 -n shop -f manifests/ -R -o json
+          kubectl karpenter explain node aks-general-x7k2p
         """,
         subcommands: [ExplainPodCommand.self, ExplainNodeCommand.self]
     )
