@@ -16,6 +16,9 @@ actor FakeCloudProvider: CloudProvider {
 
     func fail(_ instanceType: String) { failing.insert(instanceType) }
 
+    /// The instance disappears behind the controller's back (a VM deleted in the portal).
+    func vanish(_ providerID: String) { instances[providerID] = nil }
+
     func addOrphan(providerID: String, age: TimeInterval) {
         instances[providerID] = CloudInstance(providerID: providerID, nodeClaimName: nil, state: .running,
                                               createdAt: Date().addingTimeInterval(-age))

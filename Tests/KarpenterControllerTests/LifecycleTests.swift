@@ -77,4 +77,28 @@ import Testing
         }
         await cluster.stop()
     }
+
+    @Test func aRegisteredNodeClaimWhoseInstanceVanishedIsCollected() async throws {
+        let cluster = try await TestCluster()
+        do {
+            _ = try await cluster.client.create(.nodeClaims, Self.nodeClaim("vanishing"))
+            _ = try await eventually("launched") {
+                try await cluster.client.get(.nodeClaims, name: "vanishing").condition("Launched") == "True" ? true : nil
+            }
+            try await cluster.registerNode("vanishing-node", providerID: "fake:///vanishing", taints: [])
+            _ = try await eventually("registered") {
+                try await cluster.client.get(.nodeClaims, name: "vanishing").condition("Registered") == "True" ? true : nil
+            }
+            // While its Node is Ready the NodeClaim stays, even if the cloud lost track of the VM.
+            await cluster.cloud.vanish("fake:///vanishing")
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await cluster.nodeClaims().count == 1)
+            try await cluster.setNodeStatus("vanishing-node", ready: false)
+            _ = try await eventually("the NodeClaim collected") { try await cluster.nodeClaims().isEmpty ? true : nil }
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
 }

@@ -1,11 +1,13 @@
 import Foundation
+import KarpenterAPI
 import KarpenterCloud
 import KubeClient
 import Logging
 
 /// Deletes instances no NodeClaim owns (CLOUD.md §7): older than the minimum age, with a
 /// provider ID no NodeClaim status names and no NodeClaim of the name they are tagged with;
-/// their Node goes with them.
+/// their Node goes with them. And the other way round (DISRUPTION.md §12): a registered
+/// NodeClaim whose instance the cloud no longer lists, with its Node gone or not Ready, is deleted.
 struct GarbageCollector: Sendable {
     let informers: ClusterInformers
     let state: ClusterState
@@ -31,6 +33,7 @@ struct GarbageCollector: Sendable {
             return
         }
         let claims = await state.nodeClaims()
+        await collectNodeClaims(claims, listed: Set(instances.map(\.providerID)))
         let ownedIDs = Set(claims.compactMap { $0["status"]?["providerID"]?.stringValue })
         let claimNames = Set(claims.map(\.name))
         let now = Date()
@@ -54,6 +57,21 @@ struct GarbageCollector: Sendable {
                 }
                 try? await writes.delete(.nodes, node)
             }
+        }
+    }
+
+    private func collectNodeClaims(_ claims: [JSONValue], listed: Set<String>) async {
+        for claim in claims where !claim.isDeleting && NodeClaimReconciler.conditions(of: claim).isTrue(ConditionType.registered) {
+            guard let providerID = NodeClaimReconciler.providerID(of: claim), !listed.contains(providerID) else { continue }
+            let node = await informers.nodes.items().first { $0["spec"]?["providerID"]?.stringValue == providerID }
+            let nodeReady = node?["status"]?["conditions"]?.arrayValue?.contains {
+                $0["type"]?.stringValue == "Ready" && $0["status"]?.stringValue == "True"
+            } ?? false
+            guard !nodeReady else { continue }
+            logger.info("garbage collecting nodeclaim whose instance is gone", metadata: ["NodeClaim": "\(claim.name)", "provider-id": "\(providerID)"])
+            await events.record(claim, warning: true, reason: EventRecorder.Reason.garbageCollected,
+                                message: "Instance \(providerID) no longer exists; deleting the NodeClaim")
+            try? await writes.delete(.nodeClaims, claim)
         }
     }
 }
