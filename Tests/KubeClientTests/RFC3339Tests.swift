@@ -1,3 +1,4 @@
+import KarpenterAPI
 import Foundation
 import Testing
 @testable import KubeClient

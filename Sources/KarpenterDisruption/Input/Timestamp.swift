@@ -1,62 +1,15 @@
 import Foundation
+import KarpenterAPI
 
-/// RFC 3339 timestamps as Kubernetes writes them (`2025-01-02T03:04:05Z`, optional fraction,
-/// `Z` or `±hh:mm`), parsed without formatter objects.
+/// RFC 3339 timestamps as Kubernetes writes them (KarpenterAPI's `RFC3339`).
 enum Timestamp {
     static func parse(_ text: String?) -> Date? {
-        guard let text else { return nil }
-        let bytes = Array(text.utf8)
-        var index = 0
-        func number(_ width: Int) -> Int? {
-            guard index + width <= bytes.count else { return nil }
-            var value = 0
-            for byte in bytes[index..<index + width] {
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            index += width
-            return value
-        }
-        func expect(_ characters: String) -> Bool {
-            guard index < bytes.count, characters.utf8.contains(bytes[index]) else { return false }
-            index += 1
-            return true
-        }
-        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-              expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
-              let second = number(2), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-        else { return nil }
-        var fraction = 0.0
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            var scale = 0.1
-            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-                fraction += Double(bytes[index] - 48) * scale
-                scale /= 10
-                index += 1
-            }
-        }
-        var offset = 0
-        if !expect("Zz") {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return nil }
-            let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
-            index += 1
-            guard let hours = number(2), expect(":"), let minutes = number(2) else { return nil }
-            offset = sign * (hours * 3600 + minutes * 60)
-        }
-        guard index == bytes.count else { return nil }
-        let seconds = CivilDate.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        text.flatMap(RFC3339.parse)
     }
 
     /// UTC, whole seconds.
     static func format(_ date: Date) -> String {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = Int((Double(total) / 86_400).rounded(.down))
-        let secondOfDay = total - days * 86_400
-        let civil = CivilDate(daysSinceEpoch: days)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(civil.year)-\(two(civil.month))-\(two(civil.day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
+        RFC3339.format(date)
     }
 }
 

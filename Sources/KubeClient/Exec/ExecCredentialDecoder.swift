@@ -1,3 +1,4 @@
+import KarpenterAPI
 import Foundation
 
 /// Checks and decodes a plugin's stdout, with client-go's rules.
