@@ -176,7 +176,7 @@ let package = Package(
         .testTarget(name: "KarpenterSchedulingTests", dependencies: ["KarpenterScheduling"]),
         .testTarget(name: "KarpenterCloudTests", dependencies: ["KarpenterCloud"]),
         .testTarget(name: "KarpenterDisruptionTests", dependencies: ["KarpenterDisruption", "KarpenterScheduling", "KarpenterAPI", "KarpenterAzure"]),
-        .testTarget(name: "AzureProviderTests", dependencies: ["AzureProvider", "AzureStandIn", "KarpenterCloud"]),
+        .testTarget(name: "AzureProviderTests", dependencies: ["AzureProvider", "AzureStandIn", "KarpenterCloud", "KarpenterAzure"]),
         .testTarget(name: "SimulatedCloudTests", dependencies: ["SimulatedCloud", "InProcessAPIServer", "KubeClient"]),
         .testTarget(
             name: "KarpenterControllerTests",

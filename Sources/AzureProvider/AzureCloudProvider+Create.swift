@@ -111,7 +111,9 @@ extension AzureCloudProvider {
             subnetID: Self.subnetID(request.nodeClass, configuration: configuration), networking: networking,
             imageID: NodeImageSelection.imageID(for: type, nodeClass: request.nodeClass),
             customData: BootstrapCustomData.encoded(configuration: configuration, nodeClaim: request.nodeClaim, labels: labels, maxPods: maxPods),
-            osDiskSizeGB: spec?.osDiskSizeGB ?? 128, maxPods: maxPods,
+            osDiskSizeGB: spec?.osDiskSizeGB ?? 128,
+            ephemeralPlacement: ephemeralDisks.placement(vmSize: type.name, osDiskSizeGB: spec?.osDiskSizeGB ?? 128),
+            maxPods: maxPods,
             encryptionAtHost: spec?.security?.encryptionAtHost ?? false,
             trustedLaunch: spec?.security?.trustedLaunch.flatMap { $0.isOn ? $0 : nil },
             ultraSSD: Self.requestsUltraSSD(request.nodeClaim))

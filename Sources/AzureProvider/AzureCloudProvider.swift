@@ -14,6 +14,7 @@ public final class AzureCloudProvider: CloudProvider {
     let logger: Logger
     let deletes = InFlightDeletes()
     let networkCache = NetworkingCache()
+    let ephemeralDisks: EphemeralOSDiskPlacements
 
     /// `credential` defaults to `configuration.defaultCredential()` (client secret, workload identity, managed identity).
     public init(configuration: AzureConfiguration, credential: (any AzureCredential)? = nil,
@@ -23,6 +24,7 @@ public final class AzureCloudProvider: CloudProvider {
         self.unavailable = unavailableOfferings
         self.timing = timing
         self.logger = logger
+        ephemeralDisks = EphemeralOSDiskPlacements(region: configuration.location)
         let resolved = credential ?? configuration.defaultCredential(requestTimeout: timing.requestTimeout)
         arm = ARMClient(endpoint: configuration.resourceManagerEndpoint, credential: resolved, timing: timing, logger: logger)
     }

@@ -13,6 +13,8 @@ struct LaunchPlan: Sendable {
     var imageID: String
     var customData: String
     var osDiskSizeGB: Int
+    /// Set when the OS disk fits on the VM's local storage: an ephemeral OS disk there.
+    var ephemeralPlacement: EphemeralOSDisk.Placement?
     var maxPods: Int
     var encryptionAtHost: Bool
     /// Set when the NodeClass turns vTPM or secure boot on.
@@ -67,15 +69,20 @@ enum ResourceBodies {
         if let encryptionSet = configuration.diskEncryptionSetID {
             managedDisk["diskEncryptionSet"] = .object(["id": .string(encryptionSet)])
         }
+        var osDisk: JSONValue = .object([
+            "name": .string(plan.vmName), "diskSizeGB": .int(Int64(plan.osDiskSizeGB)),
+            "createOption": .string("FromImage"), "deleteOption": .string("Delete"),
+            "managedDisk": managedDisk,
+        ])
+        if let placement = plan.ephemeralPlacement {
+            osDisk["caching"] = .string("ReadOnly")
+            osDisk["diffDiskSettings"] = .object(["option": .string("Local"), "placement": .string(placement.rawValue)])
+        }
         var properties: [(String, JSONValue)] = [
             ("hardwareProfile", .object(["vmSize": .string(type.name)])),
             ("storageProfile", .object([
                 "imageReference": NodeImageSelection.imageReference(plan.imageID),
-                "osDisk": .object([
-                    "name": .string(plan.vmName), "diskSizeGB": .int(Int64(plan.osDiskSizeGB)),
-                    "createOption": .string("FromImage"), "deleteOption": .string("Delete"),
-                    "managedDisk": managedDisk,
-                ]),
+                "osDisk": osDisk,
             ])),
             ("networkProfile", .object(["networkInterfaces": .array([.object([
                 "id": .string(nicID),
