@@ -27,7 +27,12 @@ import Testing
         let kept = try #require(cluster.podSnapshot()["keep"]?["spec"]?["nodeName"]?.stringValue)
         #expect(emptied != kept)
 
+        let emptiedClaim = try #require(try cluster.server.store.list(.nodeClaims).items.first {
+            $0["status"]?["nodeName"]?.stringValue == emptied
+        }?.metadataName)
+        #expect(!cluster.holds(.nodeClaimCondition(emptiedClaim, "Empty", "True")))
         _ = try await cluster.client.delete(.pods, name: "leave", namespace: "default", options: DeleteOptions(gracePeriodSeconds: 0))
+        try await cluster.wait(.nodeClaimCondition(emptiedClaim, "Empty", "True"))
         try await cluster.wait(.nodeGone(emptied), timeout: .seconds(30))
         #expect(cluster.nodeExists(kept))
         #expect(cluster.eventMessages(reason: "DisruptionTerminating", object: emptied).contains("Disrupting Node: Empty"))

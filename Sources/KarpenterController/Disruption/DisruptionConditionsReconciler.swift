@@ -7,11 +7,13 @@ import KubeClient
 import Logging
 
 /// Keeps the NodeClaim conditions the disruption methods read and people look at
-/// (DISRUPTION.md §5, §7): `Consolidatable` (consolidateAfter elapsed since the last pod event)
-/// and `Drifted` with its reason. Only changed conditions are written.
+/// (DISRUPTION.md §5, §7): `Consolidatable` (consolidateAfter elapsed since the last pod event),
+/// `Drifted` with its reason, and `Empty` (an initialized node running no pod but DaemonSet and
+/// mirror pods). Only changed conditions are written.
 struct DisruptionConditionsReconciler: Sendable {
     static let consolidatable = "Consolidatable"
     static let drifted = "Drifted"
+    static let empty = "Empty"
 
     let informers: ClusterInformers
     let writes: ObjectWrites
@@ -19,6 +21,21 @@ struct DisruptionConditionsReconciler: Sendable {
     /// Asked for what only the provider knows (image, Kubernetes version, kubelet identity).
     let cloudProvider: any CloudProvider
     let logger: Logger
+
+    /// Nodes running at least one active pod that is neither a DaemonSet's nor a mirror pod.
+    static func nodesWithWorkloadPods(_ pods: [JSONValue]) -> Set<String> {
+        var nodes: Set<String> = []
+        for pod in pods where !pod.isDeleting {
+            guard let node = pod["spec"]?["nodeName"]?.stringValue, !node.isEmpty else { continue }
+            let phase = pod["status"]?["phase"]?.stringValue
+            if phase == "Succeeded" || phase == "Failed" { continue }
+            let owners = pod["metadata"]?["ownerReferences"]?.arrayValue ?? []
+            if owners.contains(where: { ["DaemonSet", "Node"].contains($0["kind"]?.stringValue ?? "") }) { continue }
+            if pod["metadata"]?["annotations"]?["kubernetes.io/config.mirror"] != nil { continue }
+            nodes.insert(node)
+        }
+        return nodes
+    }
 
     /// The provider's drift reason for a launched NodeClaim whose node class still exists.
     private func cloudDrift(_ nodeClaim: NodeClaim, nodeClass: JSONValue?) async -> String? {
@@ -37,6 +54,7 @@ struct DisruptionConditionsReconciler: Sendable {
         let nodePools = Dictionary(await informers.nodePools.items().map { ($0.name, $0) }) { first, _ in first }
         let nodeClasses = Dictionary(await informers.nodeClasses.items().map { ($0.name, $0) }) { first, _ in first }
         var typesByPool: [String: [InstanceType]] = [:]
+        let workloadNodes = Self.nodesWithWorkloadPods(await informers.pods.items())
         for claim in await informers.nodeClaims.items() where !claim.isDeleting {
             guard let typed = claim.typed(NodeClaim.self), let poolName = claim.labels[WellKnownLabel.nodePool],
                   let poolJSON = nodePools[poolName], let pool = poolJSON.typed(NodePool.self) else { continue }
@@ -60,6 +78,12 @@ struct DisruptionConditionsReconciler: Sendable {
                 conditions.set(Self.drifted, .true, reason: reason)
             } else {
                 conditions.remove(Self.drifted)
+            }
+            let nodeName = claim["status"]?["nodeName"]?.stringValue ?? ""
+            if conditions.isTrue(ConditionType.initialized), !nodeName.isEmpty, !workloadNodes.contains(nodeName) {
+                conditions.set(Self.empty, .true, reason: Self.empty)
+            } else {
+                conditions.remove(Self.empty)
             }
             guard !conditions.conditions.sameStates(as: before) else { continue }
             do {
