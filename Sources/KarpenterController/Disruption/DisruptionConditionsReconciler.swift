@@ -38,10 +38,10 @@ struct DisruptionConditionsReconciler: Sendable {
     }
 
     /// The provider's drift reason for a launched NodeClaim whose node class still exists.
-    private func cloudDrift(_ nodeClaim: NodeClaim, nodeClass: JSONValue?) async -> String? {
+    private func cloudDrift(_ nodeClaim: NodeClaim, nodeClass: JSONValue?, nodes: [String: JSONValue]) async -> String? {
         guard let providerID = nodeClaim.status?.providerID, !providerID.isEmpty,
               let typedClass = nodeClass?.typed(AKSNodeClass.self) else { return nil }
-        let node = await informers.nodes.items().first { $0["spec"]?["providerID"]?.stringValue == providerID }
+        let node = nodes[providerID]
         do {
             return try await cloudProvider.driftReason(of: nodeClaim, node: node?.typed(Node.self), nodeClass: typedClass)
         } catch {
@@ -55,6 +55,9 @@ struct DisruptionConditionsReconciler: Sendable {
         let nodeClasses = Dictionary(await informers.nodeClasses.items().map { ($0.name, $0) }) { first, _ in first }
         var typesByPool: [String: [InstanceType]] = [:]
         let workloadNodes = Self.nodesWithWorkloadPods(await informers.pods.items())
+        let nodesByProviderID = Dictionary(await informers.nodes.items().compactMap { node in
+            node["spec"]?["providerID"]?.stringValue.map { ($0, node) }
+        }) { first, _ in first }
         for claim in await informers.nodeClaims.items() where !claim.isDeleting {
             guard let typed = claim.typed(NodeClaim.self), let poolName = claim.labels[WellKnownLabel.nodePool],
                   let poolJSON = nodePools[poolName], let pool = poolJSON.typed(NodePool.self) else { continue }
@@ -74,7 +77,7 @@ struct DisruptionConditionsReconciler: Sendable {
             if let reason = NodeClaimConditions.drift(typed, nodePool: pool, nodePoolJSON: poolJSON,
                                                       instanceTypes: typesByPool[poolName], nodeClass: nodeClass, now: now) {
                 conditions.set(Self.drifted, .true, reason: reason.rawValue)
-            } else if let reason = await cloudDrift(typed, nodeClass: nodeClass) {
+            } else if let reason = await cloudDrift(typed, nodeClass: nodeClass, nodes: nodesByProviderID) {
                 conditions.set(Self.drifted, .true, reason: reason)
             } else {
                 conditions.remove(Self.drifted)
