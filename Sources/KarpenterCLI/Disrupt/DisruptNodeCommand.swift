@@ -59,12 +59,9 @@ struct DisruptNodeCommand: AsyncParsableCommand {
             let now = Date()
             let objects = try await source.objects(LiveDisruption.query(events: false))
             let node: LiveNode
-            switch LiveNodeLookup.find(self.name, in: objects) {
+            switch LiveNodeLookup.findManaged(self.name, in: objects, verb: "disrupt") {
             case .failure(let failure): return CommandOutput.failure(failure.message)
             case .success(let found): node = found
-            }
-            guard node.isManaged else {
-                return CommandOutput.failure("error: " + NodeRemovalReport.unmanaged(node, verb: "disrupt"))
             }
             let disruption: LiveDisruption
             do throws(CLIError) {

@@ -36,6 +36,14 @@ enum LiveNodeLookup {
         var message: String
     }
 
+    /// As `find`, for the commands that remove a node: one Karpenter does not manage is refused
+    /// (with a `kubectl drain` hint), since only a NodeClaim's deletion drains gracefully.
+    static func findManaged(_ name: String, in objects: ClusterObjects, verb: String) -> Result<LiveNode, Failure> {
+        find(name, in: objects).flatMap { node in
+            node.isManaged ? .success(node) : .failure(Failure(message: "error: " + NodeRemovalReport.unmanaged(node, verb: verb)))
+        }
+    }
+
     /// NAME is a Node's name or, failing that, a NodeClaim's.
     static func find(_ name: String, in objects: ClusterObjects) -> Result<LiveNode, Failure> {
         let nodes = objects.nodes.compactMap { try? $0.decode(Node.self) }

@@ -37,12 +37,9 @@ struct DrainNodeCommand: AsyncParsableCommand {
             let now = Date()
             let objects = try await source.objects(LiveDisruption.query(events: false))
             let node: LiveNode
-            switch LiveNodeLookup.find(self.name, in: objects) {
+            switch LiveNodeLookup.findManaged(self.name, in: objects, verb: "drain") {
             case .failure(let failure): return CommandOutput.failure(failure.message)
             case .success(let found): node = found
-            }
-            guard node.isManaged else {
-                return CommandOutput.failure("error: " + NodeRemovalReport.unmanaged(node, verb: "drain"))
             }
             // The planner names PDB blockers too; without a catalog, do-not-disrupt is still seen.
             let disruption = try? LiveDisruption.make(objects, now: now)
