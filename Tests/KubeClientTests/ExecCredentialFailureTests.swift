@@ -43,7 +43,8 @@ import Testing
                     "got: \(String(describing: error))")
         }
         try await script("true") { path in
-            #expect(await failure(ExecScripts.plugin(path)) == .invalidOutput(command: path, reason: "nothing on stdout"))
+            let error = await failure(ExecScripts.plugin(path))
+            #expect(error == .invalidOutput(command: path, reason: "nothing on stdout"), "got: \(String(describing: error))")
         }
     }
 

@@ -39,6 +39,31 @@ enum ProcessRunner {
         }
     }
 
+    /// Starts the process, trying again a few times while the executable is "Text file busy":
+    /// a plugin just written (installed, updated) can still be open for writing in another
+    /// process forked at that moment, and exec refuses it for that instant.
+    private static func launch(_ process: Process) throws {
+        var attempt = 0
+        while true {
+            do {
+                try process.run()
+                return
+            } catch {
+                attempt += 1
+                guard attempt < 6, isTextFileBusy(error) else { throw error }
+                usleep(UInt32(10_000 << attempt))
+            }
+        }
+    }
+
+    private static func isTextFileBusy(_ error: any Error) -> Bool {
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain && nsError.code == Int(ETXTBSY) { return true }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain && underlying.code == Int(ETXTBSY) { return true }
+        return "\(error)".contains("Text file busy")
+    }
+
     private static func start(_ invocation: ProcessInvocation, once: ResumeOnce) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: invocation.executable)
@@ -55,7 +80,7 @@ enum ProcessRunner {
             process.standardError = stderr
         }
         do {
-            try process.run()
+            try launch(process)
         } catch {
             once.resume(.failure(ProcessRunError.launch("\(error)")))
             return
