@@ -14,12 +14,19 @@ struct DisruptionMarks: Sendable {
         (node["spec"]?["taints"]?.arrayValue ?? []).contains { $0["key"]?.stringValue == taintKey }
     }
 
+    /// `taints` with exactly one `karpenter.sh/disrupted:NoSchedule` (a same-key taint of another
+    /// effect replaced); nil when they already have it. Disruption and termination both taint this way.
+    static func withDisruptedTaint(_ taints: [Taint]) -> [Taint]? {
+        let disrupted = Taint(key: taintKey, effect: .noSchedule)
+        let sameKey = taints.filter { $0.key == taintKey }
+        if sameKey.count == 1 && sameKey[0].effect == disrupted.effect { return nil }
+        return taints.filter { $0.key != taintKey } + [disrupted]
+    }
+
     /// Adds the taint, replacing one with the same key and another effect.
     func taint(_ node: JSONValue) async throws(KubeClientError) {
-        var taints = (node["spec"]?["taints"]?.arrayValue ?? []).filter { $0["key"]?.stringValue != Self.taintKey }
-        taints.append(.object(["key": .string(Self.taintKey), "effect": .string("NoSchedule")]))
-        guard !(Self.isTainted(node) && taints.count == node["spec"]?["taints"]?.arrayValue?.count) else { return }
-        _ = try await writes.patch(.nodes, node, spec: ["taints": .array(taints)], metadata: [:])
+        guard let taints = Self.withDisruptedTaint(node.typed(Node.self)?.spec.taints ?? []) else { return }
+        _ = try await writes.patch(.nodes, node, spec: ["taints": JSONValue.of(taints)], metadata: [:])
     }
 
     func untaint(_ node: JSONValue) async throws(KubeClientError) {

@@ -205,11 +205,10 @@ final class NodeTerminationController: Sendable {
     private func taint(_ node: JSONValue) async throws -> JSONValue {
         let taints = node.typed(Node.self)?.spec.taints ?? []
         let disrupted = DrainPlan.disruptedTaint
-        let sameKey = taints.filter { $0.key == disrupted.key }
         let labelled = node.labels[TerminationNames.excludeFromLoadBalancersLabel] != nil
-        if labelled && sameKey.count == 1 && sameKey[0].effect == disrupted.effect { return node }
-        var updated = taints.filter { $0.key != disrupted.key }
-        updated.append(disrupted)
+        let tainted = DisruptionMarks.withDisruptedTaint(taints)
+        if labelled && tainted == nil { return node }
+        let updated = tainted ?? taints
         var metadata: [String: JSONValue] = [:]
         if !labelled {
             metadata["labels"] = .object([TerminationNames.excludeFromLoadBalancersLabel: .string(TerminationNames.excludeFromLoadBalancersValue)])
