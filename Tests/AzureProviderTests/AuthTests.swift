@@ -36,15 +36,16 @@ struct AuthTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let standIn = try await AzureStandIn.start()
         defer { Task { await standIn.shutdown() } }
-        standIn.setTokenLifetime(seconds: 1)
+        // Seconds, not fractions: on a loaded machine two calls in a row can be half a second apart.
+        standIn.setTokenLifetime(seconds: 6)
         let configuration = AzureTestFixture.configuration(
             standIn, credentials: AzureCredentialSettings(clientID: "wi-client", federatedTokenFile: file.path))
-        let credential = configuration.defaultCredential(refreshMargin: 0.5)
+        let credential = configuration.defaultCredential(refreshMargin: 3)
         #expect(credential.methodName == "workload identity")
         let first = try await credential.token()
         #expect(try await credential.token() == first)  // cached
         try "federated-jwt-2".write(to: file, atomically: true, encoding: .utf8)
-        try await Task.sleep(for: .milliseconds(600))  // now within the refresh margin
+        try await Task.sleep(for: .milliseconds(3200))  // now within the refresh margin
         let second = try await credential.token()
         #expect(second.token != first.token)
         #expect(standIn.issuedTokens.map(\.assertion) == ["federated-jwt-1", "federated-jwt-2"])
